@@ -1,0 +1,38 @@
+# mlnotes: `make lab` opens the course, `make test` runs every test.
+# Both set up .venv first (once: a second run installs nothing unless
+# pyproject.toml changed) and never write to notebooks/.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Strict nbval needs the same outputs on every run: no inherited figure backend, a fixed hash seed.
+TESTENV := env -u MPLBACKEND PYTHONHASHSEED=0
+
+.PHONY: lab test student doctor execute clean
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --ServerApp.ip=127.0.0.1 \
+		--IdentityProvider.token=$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(24))')
+
+test: $(STAMP)
+	$(TESTENV) $(BIN)/python -m pytest
+
+student: $(STAMP)
+	$(BIN)/python -m mlnotes student --out student
+
+doctor: $(STAMP)
+	$(BIN)/python -m mlnotes doctor
+
+# For maintainers: re-run notebooks in place to refresh their stored outputs (NB=notebooks/03_*.ipynb for some).
+execute: $(STAMP)
+	$(TESTENV) $(BIN)/python tools/execute_notebooks.py $(NB)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "mlnotes needs Python 3.10 or newer; $(PYTHON) is " + sys.version.split()[0])'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+clean:
+	rm -rf $(VENV) build student *.egg-info

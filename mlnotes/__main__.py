@@ -1,0 +1,32 @@
+"""Command line: `python -m mlnotes doctor` and `python -m mlnotes student`."""
+import argparse
+import sys
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m mlnotes", description="The mlnotes course's tools.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    doctor = sub.add_parser("doctor", help="check that this machine is ready for the course")
+    doctor.add_argument("--no-kernel", action="store_true", help="skip starting a kernel (faster)")
+    student = sub.add_parser("student", help="write student copies of the notebooks, solutions removed")
+    student.add_argument("--src", default="notebooks", help="folder of the course notebooks (default: notebooks)")
+    student.add_argument("--out", default="student", help="folder for the copies (default: student)")
+    student.add_argument("--force", action="store_true", help="overwrite copies even if they were changed")
+    student.add_argument("notebooks", nargs="*", help="only these notebooks (file names or stems)")
+    args = parser.parse_args(argv)
+
+    if args.command == "doctor":
+        from mlnotes.doctor import main as doctor_main
+        return doctor_main(kernel=not args.no_kernel)
+    from mlnotes.exercises.student import write_student_copies
+    try:
+        for line in write_student_copies(args.src, args.out, force=args.force, names=args.notebooks):
+            print(line)
+    except (FileNotFoundError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

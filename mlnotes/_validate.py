@@ -1,0 +1,68 @@
+"""Input checks shared by every public function of mlnotes.
+
+A learner who passes the wrong thing should read *what was expected and
+what came*, at the call they wrote, not a numpy broadcasting error three
+frames deeper (or worse, a silently broadcast result).
+"""
+import numbers
+
+import numpy as np
+
+
+def describe(x):
+    """A short description of x for error messages: its type, and its shape if it has one."""
+    shape = getattr(x, "shape", None)
+    if shape is not None:
+        return f"{type(x).__name__} of shape {tuple(shape)}"
+    return type(x).__name__
+
+
+def as_array(x, name):
+    """x as a float64 ndarray, or a clear error.
+
+    TypeError for anything that is not numbers (strings, None, booleans,
+    complex numbers, ragged lists); ValueError for NaN or infinity, which
+    would otherwise flow through every later formula and come out as NaN.
+    """
+    if x is None or isinstance(x, (str, bytes)):
+        raise TypeError(f"{name} must be a number or an array of numbers, got {describe(x)}")
+    try:
+        raw = np.asarray(x)
+    except ValueError:
+        raise ValueError(f"{name} is a ragged list (rows of different lengths); expected a rectangular array") from None
+    if raw.dtype.kind == "b":
+        raise TypeError(f"{name} must hold numbers, got booleans (convert with .astype(float))")
+    if raw.dtype.kind not in "iuf":
+        raise TypeError(f"{name} must be a number or an array of numbers, got {describe(x)} with dtype {raw.dtype}")
+    arr = raw.astype(np.float64, copy=False)
+    if not np.isfinite(arr).all():
+        bad = np.argwhere(~np.isfinite(arr))[0]
+        where = f" at index {tuple(int(i) for i in bad)}" if arr.ndim else ""
+        what = "NaN" if np.isnan(arr).any() else "infinity"
+        raise ValueError(f"{name} contains {what}{where}; expected finite numbers")
+    return arr
+
+
+def is_scalar(x):
+    """True for a plain number (or a 0-d array): functions then return a float."""
+    return isinstance(x, numbers.Number) or np.ndim(x) == 0
+
+
+def scalar_or_array(out, like):
+    """Return a Python float when the input was a scalar, the array otherwise."""
+    return float(out) if is_scalar(like) else out
+
+
+def require_ndim(arr, name, ndim, hint=""):
+    """ValueError unless arr has exactly ndim dimensions."""
+    if arr.ndim != ndim:
+        raise ValueError(f"{name} must be {ndim}-D, got shape {arr.shape}{hint}")
+
+
+def require_same_shape(a, a_name, b, b_name):
+    """ValueError unless a and b have the same shape: no silent broadcasting."""
+    if a.shape != b.shape:
+        raise ValueError(
+            f"{a_name} has shape {a.shape} but {b_name} has shape {b.shape}; "
+            f"they must have the same shape"
+        )

@@ -1,0 +1,104 @@
+"""The machinery behind every exercise check.
+
+A check takes the learner's function, calls it on chosen inputs and
+compares with the package's own answer. A right answer prints one line and
+returns True. A wrong one raises ExerciseError whose message names the
+likely mistake ("your sigmoid overflows for z = -1000"), found by comparing
+the answer with the values that typical mistakes produce; when no known
+mistake matches, the message shows the input, the expected and the actual
+values. A function that still holds `raise NotImplementedError()` gets
+NotImplementedError with the same short hint in every exercise.
+"""
+import warnings
+
+import numpy as np
+
+
+class ExerciseError(AssertionError):
+    """The learner's function gave a wrong answer; the message says what is likely wrong."""
+
+
+def not_done_message(name):
+    """The one hint shown for an exercise that is not written yet (the student-copy generator stores it too)."""
+    return (f"{name} is not written yet: replace `raise NotImplementedError()` with your code, "
+            f"run that cell, then run this check again")
+
+
+def fmt(x):
+    """A short, rounded text of a number or array for messages."""
+    if isinstance(x, (int, float, np.floating, np.integer)) or (isinstance(x, np.ndarray) and x.ndim == 0):
+        return f"{float(x):.6g}"
+    if isinstance(x, (np.ndarray, list, tuple)):
+        return np.array2string(np.asarray(x, dtype=float), precision=4, suppress_small=True, separator=", ")
+    return repr(x)
+
+
+def call(fn, *args, given=None):
+    """fn(*args) for the learner's fn, turning what can go wrong into a message for the learner.
+
+    - `raise NotImplementedError()` still in place -> NotImplementedError with the not-done hint;
+    - any other exception -> ExerciseError naming the call and the exception;
+    - a RuntimeWarning (overflow, division by zero, invalid value) -> ExerciseError: in a
+      notebook it would print a warning and usually means a wrong or unstable formula.
+    `given` describes the arguments in the message (default: their values).
+    """
+    name = getattr(fn, "__name__", "your function")
+    if not callable(fn):
+        raise ExerciseError(f"pass your function itself to the check (without calling it), got {type(fn).__name__}")
+    given = given or ", ".join(fmt(a) for a in args)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with np.errstate(all="warn"):
+            try:
+                result = fn(*args)
+            except NotImplementedError:
+                raise NotImplementedError(not_done_message(name)) from None
+            except Exception as e:
+                raise ExerciseError(f"{name}({given}) raised {type(e).__name__}: {e}") from e
+    for w in caught:
+        if issubclass(w.category, RuntimeWarning):
+            raise ExerciseError(f"{name}({given}) gave a warning: {w.message}")
+    return result
+
+
+def as_result(got, name, given, shape=None):
+    """The learner's result as a float array of the expected shape, or ExerciseError saying what came back."""
+    if got is None:
+        raise ExerciseError(f"{name}({given}) returned None: did you forget `return`?")
+    try:
+        arr = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        raise ExerciseError(f"{name}({given}) returned {type(got).__name__}, expected numbers") from None
+    if shape is not None and arr.shape != tuple(shape):
+        raise ExerciseError(f"{name}({given}) returned shape {arr.shape}, expected shape {tuple(shape)}")
+    if not np.all(np.isfinite(arr)):
+        raise ExerciseError(f"{name}({given}) returned {fmt(arr)}, which holds nan or inf")
+    return arr
+
+
+def close(a, b):
+    """The tolerance every check uses: equal up to float64 rounding of a few operations."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return a.shape == b.shape and np.allclose(a, b, rtol=1e-6, atol=1e-9)
+
+
+def compare(got, want, name, given, mistakes=()):
+    """Raise ExerciseError unless got equals want.
+
+    mistakes is a list of (value, message): when got equals the value a known
+    mistake produces, that message is the one raised.
+    """
+    want = np.asarray(want, dtype=float)
+    got = as_result(got, name, given, shape=want.shape)
+    if close(got, want):
+        return
+    for wrong, message in mistakes:
+        if close(got, wrong):
+            raise ExerciseError(message)
+    raise ExerciseError(f"{name}({given}) returned {fmt(got)}, expected {fmt(want)}")
+
+
+def passed(what, detail):
+    """Print the success line and return True."""
+    print(f"✓ {what}: correct ({detail})")
+    return True

@@ -1,0 +1,74 @@
+"""Interactive demos for the notebooks, built on ipywidgets.
+
+Every demo is a Demo: a row of controls, a one-line readout and a figure.
+Whenever a control moves, draw(ax, **values) redraws the figure and returns
+the readout text. draw is a plain function of numbers, so tests call it
+directly, without a browser or a kernel.
+
+The figure is rendered to PNG into an Image widget rather than shown
+through an Output widget: then nothing a demo does becomes cell output, a
+notebook's stored outputs stay identical run after run (strict nbval), and
+the readout and picture are widget state a test can read.
+"""
+import html
+import io
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from mlnotes import plotting
+
+
+class Demo(widgets.VBox):
+    """Controls + readout + figure; draw(ax, **values) -> readout text is called on every change."""
+
+    def __init__(self, title, draw, controls, figsize=(6.0, 3.4)):
+        self.title, self.draw, self.controls, self.figsize = title, draw, dict(controls), figsize
+        self.text = ""
+        self.readout = widgets.HTML()
+        self.image = widgets.Image(format="png")
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        header = widgets.HTML(f"<b>{html.escape(title)}</b>")
+        super().__init__([header, widgets.HBox(list(self.controls.values()),
+                                               layout=widgets.Layout(flex_flow="row wrap")),
+                          self.readout, self.image])
+        self.update()
+
+    def __repr__(self):
+        # The text a notebook stores for this cell: stable across runs, and a hint
+        # for anyone reading the notebook before running it.
+        return f"Demo: {self.title} (controls: {', '.join(self.controls)}). Run the notebook to use it."
+
+    def values(self):
+        return {name: control.value for name, control in self.controls.items()}
+
+    def set(self, **values):
+        """Move controls from code, as a learner would with the mouse (used by tests and notebooks)."""
+        for name, value in values.items():
+            if name not in self.controls:
+                raise KeyError(f"{self.title} has no control {name!r}; it has {', '.join(self.controls)}")
+            self.controls[name].value = value
+        return self.text
+
+    def update(self):
+        plotting.register_cjk_font()
+        fig = Figure(figsize=self.figsize, dpi=80, layout="constrained")
+        ax = fig.subplots()
+        self.text = self.draw(ax, **self.values())
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+        self.image.value = buffer.getvalue()
+        self.readout.value = f"<pre style='margin:0'>{html.escape(self.text)}</pre>"
+
+    def _on_change(self, change):
+        self.update()
+
+
+def slider(description, value, low, high, step=None, integer=False):
+    """A FloatSlider or IntSlider with the course's defaults (continuous_update so the figure follows the mouse)."""
+    if integer:
+        return widgets.IntSlider(value=value, min=low, max=high, step=step or 1, description=description,
+                                 continuous_update=True)
+    return widgets.FloatSlider(value=value, min=low, max=high, step=step or (high - low) / 100,
+                               description=description, continuous_update=True, readout_format=".2f")

@@ -1,0 +1,68 @@
+"""The set-up files agree with each other and with the README."""
+import re
+import sys
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
+
+TOP = Path(__file__).resolve().parents[1]
+
+
+def pyproject():
+    return tomllib.loads((TOP / "pyproject.toml").read_text())
+
+
+def conda_dependencies():
+    """{name: spec} of environment.yml's conda packages (a flat list: no YAML parser needed)."""
+    deps, pip = {}, []
+    lines = (TOP / "environment.yml").read_text().splitlines()
+    start = lines.index("dependencies:")
+    for line in lines[start + 1:]:
+        m = re.fullmatch(r"  - ([A-Za-z0-9_.-]+)(?: (.+))?", line)
+        if m:
+            deps[m.group(1)] = m.group(2) or ""
+        elif re.fullmatch(r"      - (.+)", line):
+            pip.append(line.strip()[2:])
+    return deps, pip
+
+
+def split(requirement):
+    m = re.fullmatch(r"([A-Za-z0-9_.-]+)\s*(.*)", requirement)
+    return m.group(1), m.group(2).replace(" ", "")
+
+
+def test_environment_yml_matches_pyproject():
+    project = pyproject()["project"]
+    wanted = dict(split(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]
+                  if ";" not in r)
+    wanted["python"] = project["requires-python"]
+    deps, pip = conda_dependencies()
+    deps.pop("pip")
+    assert {k: v.replace(" ", "") for k, v in deps.items()} == wanted
+    assert pip == ["-e ."]
+
+
+def test_the_runtime_dependencies_are_the_courses():
+    names = {split(r)[0] for r in pyproject()["project"]["dependencies"]}
+    assert names == {"numpy", "matplotlib", "ipywidgets", "jupyterlab"}
+    test = {split(r)[0] for r in pyproject()["project"]["optional-dependencies"]["test"]}
+    assert {"pytest", "nbval"} <= test
+
+
+def test_readme_gives_the_two_commands_and_make_has_them():
+    readme = (TOP / "README.md").read_text()
+    assert "make lab" in readme and "make test" in readme
+    assert "conda env create -f environment.yml" in readme
+    makefile = (TOP / "Makefile").read_text()
+    for target in ("lab:", "test:", "student:"):
+        assert re.search(rf"^{target}", makefile, flags=re.M)
+    assert "--ServerApp.ip=127.0.0.1" in makefile and "--IdentityProvider.token=" in makefile
+    assert "env -u MPLBACKEND PYTHONHASHSEED=0" in makefile
+
+
+def test_ci_runs_the_readme_test_command_then_check_math():
+    ci = (TOP / ".ci" / "run").read_text()
+    assert ci.index("make test") < ci.index("check-math")

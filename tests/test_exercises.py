@@ -1,0 +1,112 @@
+"""Every check accepts a right answer and catches each mistake it claims to, by name."""
+import numpy as np
+import pytest
+
+from mlnotes.activations import sigmoid
+from mlnotes.exercises import (ExerciseError, check_count_parameters, check_example_column, check_forward,
+                               check_weighted_sum)
+from mlnotes.exercises.checking import call, not_done_message
+
+
+def not_written(*args):
+    raise NotImplementedError()
+
+
+def test_exercise_error_is_an_assertion_error():
+    assert issubclass(ExerciseError, AssertionError)
+
+
+def test_the_machinery():
+    with pytest.raises(NotImplementedError, match="not_written is not written yet: replace `raise NotImplementedError"):
+        call(not_written, 1)
+    assert not_done_message("f").startswith("f is not written yet")
+    with pytest.raises(ExerciseError, match=r"pass your function itself .* got float"):
+        call(1.5)
+    with pytest.raises(ExerciseError, match=r"f\(2\) raised ZeroDivisionError"):
+        call(_divide_by_zero, 2, given="2")
+    with pytest.raises(ExerciseError, match="gave a warning: overflow encountered in exp"):
+        call(lambda z: np.exp(z), np.array([1000.0]))
+
+
+def _divide_by_zero(x):
+    return x / 0
+
+
+_divide_by_zero.__name__ = "f"
+
+
+# --- check_weighted_sum -------------------------------------------------------------
+
+def weighted_sum(x, w, b):
+    return float(np.dot(w, x) + b)
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda x, w, b: float(np.dot(w, x)), "you forgot the bias"),
+    (lambda x, w, b: float(np.dot(w, x) - b), "you subtracted the bias"),
+    (lambda x, w, b: float(np.sum(w * x + b)), "you added b to every term"),
+    (lambda x, w, b: w * x + b, "returned 3 numbers, one per input"),
+    (lambda x, w, b: None, "returned None: did you forget `return`"),
+    (lambda x, w, b: float(np.sum(w + x) + b), r"returned 7.75, expected 4.75"),
+])
+def test_weighted_sum(wrong, message, capsys):
+    assert check_weighted_sum(weighted_sum) is True
+    assert capsys.readouterr().out == "✓ weighted_sum: correct (2 cases)\n"
+    with pytest.raises(ExerciseError, match=message):
+        check_weighted_sum(wrong)
+    with pytest.raises(NotImplementedError):
+        check_weighted_sum(not_written)
+
+
+# --- check_example_column -----------------------------------------------------------
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda X, k: X[k], "you returned row 2 of X"),
+    (lambda X, k: X[[k]], "you returned row 2 of X"),
+    (lambda X, k: X[:, k], r"right numbers, but as a 1-D array of shape \(3,\)"),
+    (lambda X, k: X[:, [k + 1]], r"returned \[\[ 3\.\],"),
+])
+def test_example_column(wrong, message):
+    assert check_example_column(lambda X, k: X[:, [k]])
+    assert check_example_column(lambda X, k: X[:, k].reshape(-1, 1))
+    with pytest.raises(ExerciseError, match=message):
+        check_example_column(wrong)
+
+
+# --- check_count_parameters ---------------------------------------------------------
+
+def count(sizes):
+    return sum(n * p + n for p, n in zip(sizes[:-1], sizes[1:]))
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda s: sum(n * p for p, n in zip(s[:-1], s[1:])), "counted the weights but not the biases"),
+    (lambda s: count(s) + s[0], "gave the input layer biases too"),
+    (lambda s: sum(s), "you counted neurons"),
+    (lambda s: sum(s[1:]), "you counted only the biases"),
+    (lambda s: 13, r"<lambda>\(\[64, 32, 10\]\) returned 13, expected 2410"),
+])
+def test_count_parameters(wrong, message):
+    assert check_count_parameters(count)
+    with pytest.raises(ExerciseError, match=message):
+        check_count_parameters(wrong)
+
+
+# --- check_forward ------------------------------------------------------------------
+
+def forward(X, W1, b1, W2, b2):
+    return sigmoid(W2 @ sigmoid(W1 @ X + b1) + b2)
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda X, W1, b1, W2, b2: sigmoid(W2 @ (W1 @ X + b1) + b2), "the hidden layer needs its activation"),
+    (lambda X, W1, b1, W2, b2: W2 @ sigmoid(W1 @ X + b1) + b2, "the output layer needs its activation too"),
+    (lambda X, W1, b1, W2, b2: sigmoid(W2 @ sigmoid(W1 @ X) + b2), "you forgot the bias b1"),
+    (lambda X, W1, b1, W2, b2: sigmoid(W2 @ sigmoid(W1 @ X + b1)), "you forgot the bias b2"),
+    (lambda X, W1, b1, W2, b2: forward(X, W1, b1, W2, b2)[0], r"returned shape \(1,\), expected \(1, 1\)"),
+    (lambda X, W1, b1, W2, b2: sigmoid(W2 @ sigmoid(W1.T @ X + b1) + b2), "raised ValueError"),
+])
+def test_forward(wrong, message):
+    assert check_forward(forward)
+    with pytest.raises(ExerciseError, match=message):
+        check_forward(wrong)

@@ -1,0 +1,69 @@
+"""What every committed notebook must be, before strict nbval even runs it."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from mlnotes.exercises.student import BEGIN
+
+TOP = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((TOP / "notebooks").glob("*.ipynb"))
+ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,16}\b")
+
+
+def test_the_course_has_its_first_notebooks():
+    names = [p.stem for p in NOTEBOOKS]
+    assert names[:2] == ["00_welcome", "01_neural_network"]
+    assert all(re.fullmatch(r"\d\d_[a-z_]+", n) for n in names)
+
+
+@pytest.fixture(params=NOTEBOOKS, ids=lambda p: p.stem)
+def nb(request):
+    return request.param, json.loads(request.param.read_text(encoding="utf-8"))
+
+
+def source(cell):
+    return "".join(cell["source"])
+
+
+def test_title_carries_number_english_and_chinese(nb):
+    path, book = nb
+    title = source(book["cells"][0]).splitlines()[0]
+    assert title.startswith(f"# {path.stem[:2]} · "), title
+    assert re.search(r"[\u4e00-\u9fff]", title), f"{path.name}: the title needs the notes' Chinese section title"
+
+
+def test_kernel_and_size(nb):
+    path, book = nb
+    assert book["metadata"]["kernelspec"]["name"] == "python3"
+    assert "widgets" not in book["metadata"], "saved widget state: re-execute with tools/execute_notebooks.py"
+    assert path.stat().st_size < 1_500_000
+
+
+def test_every_cell_ran_in_order_without_stray_output(nb):
+    path, book = nb
+    code = [c for c in book["cells"] if c["cell_type"] == "code"]
+    assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1)), \
+        f"{path.name}: re-run it from a fresh kernel (tools/execute_notebooks.py)"
+    for i, cell in enumerate(code):
+        raises = "raises-exception" in cell["metadata"].get("tags", [])
+        errors = [o for o in cell["outputs"] if o["output_type"] == "error"]
+        assert bool(errors) == raises, f"{path.name}, code cell {i}: an error must be expected (tagged) and a tag must mean an error"
+        for out in cell["outputs"]:
+            assert not (out["output_type"] == "stream" and out["name"] == "stderr"), f"{path.name}, code cell {i}: stderr"
+            text = json.dumps(out.get("data", {}).get("text/plain", "")) + json.dumps(out.get("text", ""))
+            assert not ADDRESS.search(text), f"{path.name}, code cell {i}: a memory address in the output"
+
+
+def test_teaching_parts_are_there(nb):
+    path, book = nb
+    markdown = "\n".join(source(c) for c in book["cells"] if c["cell_type"] == "markdown")
+    code = "\n".join(source(c) for c in book["cells"] if c["cell_type"] == "code")
+    assert "Learning goals" in markdown and "## Summary" in markdown and "## Check yourself" in markdown
+    assert code.count(BEGIN) >= 2, f"{path.name}: at least two exercises"
+    assert len(re.findall(r"^check_\w+\(", code, flags=re.M)) >= 2, f"{path.name}: every exercise needs its check"
+    pngs = [o for c in book["cells"] if c["cell_type"] == "code" for o in c["outputs"] if "image/png" in o.get("data", {})]
+    assert pngs, f"{path.name}: at least one figure"
+    assert re.search(r"_explorer\(|Demo\(", code), f"{path.name}: at least one interactive demo"
+    assert "from mlnotes.notebook import setup" in code and "rng = setup()" in code

@@ -1,0 +1,60 @@
+import matplotlib
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+matplotlib.use("Agg")
+
+from mlnotes.neuron import dense_forward  # noqa: E402
+from mlnotes.widgets import (Demo, draw_forward_pass, draw_layer_shapes, forward_pass_explorer,  # noqa: E402
+                             layer_shapes, shape_explorer, slider)
+
+PARAMS = {"W1": np.array([[0.5, -1.0], [1.5, 0.5], [-0.5, 1.0]]), "b1": np.array([[0.0], [-1.0], [0.5]]),
+          "W2": np.array([[1.0, -1.0, 2.0]]), "b2": np.array([[-0.5]])}
+
+
+def test_layer_shapes():
+    assert layer_shapes(3, 2, 5) == {"A_prev": (3, 5), "W": (2, 3), "b": (2, 1), "Z": (2, 5), "A": (2, 5)}
+
+
+def test_draw_layer_shapes_draws_four_blocks_and_reports_shapes():
+    ax = Figure().subplots()
+    text = draw_layer_shapes(ax, n_prev=4, n=3, m=6)
+    assert len(ax.patches) == 4
+    assert text == "W (3, 4) @ A_prev (4, 6) + b (3, 1) = Z (3, 6); each of the m = 6 columns is one example"
+
+
+def test_forward_pass_readout_is_the_network_output():
+    ax = Figure().subplots()
+    text = draw_forward_pass(ax, PARAMS, x1=-1.0, x2=0.5)
+    _, A1 = dense_forward(np.array([[-1.0], [0.5]]), PARAMS["W1"], PARAMS["b1"], "sigmoid")
+    _, A2 = dense_forward(A1, PARAMS["W2"], PARAMS["b2"], "sigmoid")
+    assert text == f"x = (-1.00, 0.50)  ->  y_hat = a^(2) = {A2[0, 0]:.4f}"
+
+
+def test_moving_a_control_updates_readout_and_figure():
+    demo = shape_explorer()
+    before_text, before_png = demo.text, demo.image.value
+    assert demo.set(m=9).endswith("m = 9 columns is one example")
+    assert demo.text != before_text and demo.image.value != before_png
+    assert demo.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "m = 9" in demo.readout.value
+
+
+def test_forward_explorer_follows_its_sliders():
+    demo = forward_pass_explorer(PARAMS)
+    assert demo.text.startswith("x = (1.00, 2.00)")
+    demo.controls["x2"].value = -1.0  # what the mouse does
+    assert demo.text.startswith("x = (1.00, -1.00)")
+
+
+def test_repr_is_stable_text():
+    assert repr(shape_explorer()) == ("Demo: the shapes of one layer (controls: n_prev, n, m). "
+                                      "Run the notebook to use it.")
+
+
+def test_unknown_control_is_named():
+    demo = Demo("t", lambda ax, a: f"a={a}", {"a": slider("a", 1, 0, 3, integer=True)})
+    assert demo.text == "a=1"
+    with pytest.raises(KeyError, match="t has no control 'b'; it has a"):
+        demo.set(b=2)
