@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # Strict nbval needs the same outputs on every run: no inherited figure backend, a fixed hash seed.
 TESTENV := env -u MPLBACKEND PYTHONHASHSEED=0
 
-.PHONY: lab test student doctor execute clean
+.PHONY: lab test student doctor execute bench clean
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --ServerApp.ip=127.0.0.1 \
@@ -23,6 +23,10 @@ student: $(STAMP)
 
 doctor: $(STAMP)
 	$(BIN)/python -m mlnotes doctor
+
+# Speed figures: each benchmark times the code against a baseline side by side, in one process.
+bench: $(STAMP)
+	cd benchmarks && for b in bench_*.py; do ../$(BIN)/python $$b || exit 1; done
 
 # For maintainers: re-run notebooks in place to refresh their stored outputs (NB=notebooks/03_*.ipynb for some).
 execute: $(STAMP)

@@ -48,7 +48,7 @@ def relu(z):
 
 def relu_prime(z):
     """ReLU'(z) = 1 for z > 0, 0 for z < 0; at z = 0 we take 0 (a valid subgradient)."""
-    return scalar_or_array((as_array(z, "z") > 0).astype(np.float64), z)
+    return scalar_or_array(np.heaviside(as_array(z, "z"), 0.0), z)  # the step function: 0, 0 at z = 0, 1
 
 
 def tanh(z):

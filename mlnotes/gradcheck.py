@@ -57,3 +57,38 @@ def relative_error(a, b):
         raise ValueError(f"a has shape {a_arr.shape} but b has shape {b_arr.shape}; compare gradients of the same shape")
     denom = np.linalg.norm(a_arr) + np.linalg.norm(b_arr)
     return 0.0 if denom == 0 else float(np.linalg.norm(a_arr - b_arr) / denom)
+
+
+def flatten(arrays, names):
+    """The arrays arrays[name] for name in names, raveled and joined into one vector."""
+    return np.concatenate([np.ravel(arrays[name]) for name in names])
+
+
+def model_gradient_error(model, X, Y, eps=1e-6):
+    """Relative error between a model's backward() and central differences, over ALL its parameters at once.
+
+    The parameters W1, b1, W2, ... are seen as one flattened vector theta;
+    the numerical gradient of theta -> model.loss(X, Y) is compared with
+    backward()'s gradients flattened the same way. One number for the
+    whole model: below 1e-7 means backward is right (in float64).
+    The model needs .params (a dict of arrays), .loss(X, Y), .forward(X) and .backward(Y).
+    """
+    names = list(model.params)
+    saved = {name: p.copy() for name, p in model.params.items()}
+
+    def loss_at(theta):
+        offset = 0
+        for name in names:
+            p = model.params[name]
+            p[...] = theta[offset:offset + p.size].reshape(p.shape)
+            offset += p.size
+        return model.loss(X, Y)
+
+    try:
+        numeric = numerical_gradient(loss_at, flatten(saved, names), eps)
+    finally:
+        for name in names:
+            model.params[name][...] = saved[name]
+    model.forward(X)
+    grads = model.backward(Y)
+    return relative_error(flatten(grads, ["d" + name for name in names]), numeric)

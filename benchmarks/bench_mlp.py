@@ -1,0 +1,81 @@
+"""The MLP's train step against the bare matrix products it needs (issue 4's quality figures).
+
+    make bench        (or: .venv/bin/python benchmarks/bench_mlp.py)
+
+A train step is forward + backward + update. Its floor is the five matrix
+products no implementation can skip: W1 A0, W2 A1 (forward), dZ2 A1^T,
+W2^T dZ2, dZ1 A0^T (backward). Everything else (activations, softmax, the
+elementwise products, input checks, the update) is overhead, and the ratio
+says how much. With PyTorch importable, the same step in PyTorch (CPU,
+float64, one thread) is timed too.
+"""
+import common  # noqa: F401  (one BLAS thread; import before numpy)
+
+import numpy as np
+
+from mlnotes.datasets import load_digits
+from mlnotes.losses import one_hot
+from mlnotes.network import MLP
+
+
+def floor(net, X, Y):
+    """The five matrix products of one step, on arrays of the right shapes made beforehand."""
+    W1, W2 = net.params["W1"], net.params["W2"]
+    A1 = np.maximum(W1 @ X, 0.0)
+    dZ2 = W2 @ A1 - Y
+    dZ1 = W2.T @ dZ2
+
+    def products():
+        W1 @ X
+        W2 @ A1
+        dZ2 @ A1.T
+        W2.T @ dZ2
+        dZ1 @ X.T
+    return products
+
+
+def torch_step(sizes, X, Y, lr):
+    """The same train step in PyTorch, or None when PyTorch is not installed."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    torch.set_num_threads(1)
+    net = MLP(sizes, seed=0)
+    W1, b1, W2, b2 = (torch.tensor(net.params[k], requires_grad=True) for k in ("W1", "b1", "W2", "b2"))
+    Xt, labels = torch.tensor(X.T), torch.tensor(Y.argmax(axis=0))
+
+    def step():
+        logits = torch.relu(Xt @ W1.T + b1.T) @ W2.T + b2.T  # PyTorch's row convention: x W^T + b
+        loss = torch.nn.functional.cross_entropy(logits, labels)
+        for p in (W1, b1, W2, b2):
+            p.grad = None
+        loss.backward()
+        with torch.no_grad():
+            for p in (W1, b1, W2, b2):
+                p -= lr * p.grad
+    return step
+
+
+def case(name, sizes, X, Y, target):
+    net = MLP(sizes, seed=0)
+    common.report(name, "MLP train step", "floor (5 matmuls)",
+                  common.paired(lambda: net.train_step(X, Y, 0.01), floor(net, X, Y)), target)
+    step = torch_step(sizes, X, Y, 0.01)
+    if step is None:
+        print(f"{name}: PyTorch is not installed, so no comparison with it")
+    else:
+        net = MLP(sizes, seed=0)
+        common.report(name, "MLP train step", "PyTorch step", common.paired(lambda: net.train_step(X, Y, 0.01), step), 1.0)
+
+
+def main():
+    rng = np.random.default_rng(0)
+    X = rng.random((784, 256))
+    case("784-128-10, m=256", [784, 128, 10], X, one_hot(rng.integers(0, 10, 256), 10), 1.15)
+    X, y = load_digits()
+    case("64-32-10, m=1797 (all digits)", [64, 32, 10], X, one_hot(y, 10), 1.6)
+
+
+if __name__ == "__main__":
+    main()

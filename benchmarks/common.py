@@ -1,0 +1,44 @@
+"""Shared by the benchmarks: one thread, paired repetitions, medians.
+
+The machine is noisy, so a benchmark never compares against a stored time:
+it runs the candidate and its baseline side by side in one process,
+alternating which goes first, and reports the median of the per-pair ratios.
+Import this module before numpy: it pins BLAS to one thread.
+"""
+import os
+
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"
+
+import statistics  # noqa: E402
+import time  # noqa: E402
+
+
+def seconds(fn, inner):
+    """Time of inner back-to-back calls of fn, per call."""
+    start = time.perf_counter()
+    for _ in range(inner):
+        fn()
+    return (time.perf_counter() - start) / inner
+
+
+def paired(candidate, baseline, repeats=31, inner=20):
+    """(median candidate time, median baseline time, median of candidate/baseline ratios)."""
+    candidate(), baseline()  # warm up caches and lazy imports
+    c_times, b_times, ratios = [], [], []
+    for r in range(repeats):
+        if r % 2:
+            c, b = seconds(candidate, inner), seconds(baseline, inner)
+        else:
+            b, c = seconds(baseline, inner), seconds(candidate, inner)
+        c_times.append(c)
+        b_times.append(b)
+        ratios.append(c / b)
+    return statistics.median(c_times), statistics.median(b_times), statistics.median(ratios)
+
+
+def report(name, candidate_name, baseline_name, result, target=None):
+    c, b, ratio = result
+    verdict = "" if target is None else ("  (target <= %.2f: %s)" % (target, "met" if ratio <= target else "MISSED"))
+    print(f"{name}: {candidate_name} {c * 1e3:.3f} ms, {baseline_name} {b * 1e3:.3f} ms, ratio {ratio:.3f}{verdict}")
+    return ratio

@@ -1,0 +1,91 @@
+"""Data for the course: handwritten digits shipped inside the package, and toy sets made with numpy.
+
+Every loader returns X of shape (n_features, m), examples as columns as
+everywhere in the course, and labels y of shape (m,) (integers for
+classification, or a row (1, m) of targets for regression). Nothing is
+downloaded; every random draw comes from a seeded generator.
+"""
+import hashlib
+from pathlib import Path
+
+import numpy as np
+
+from mlnotes._validate import as_array
+
+DIGITS = Path(__file__).with_name("data") / "digits.npz"
+#: SHA-256 of images.tobytes() + labels.tobytes(): a damaged or altered file is refused.
+DIGITS_SHA256 = "87ff0c9e40dc7e2c0e34e7257799c2e3f3aec1a016363bb11cad869ec428a826"
+
+
+def load_digits():
+    """The 1,797 8×8 digits (UCI optdigits test set, as scikit-learn ships it; see data/DIGITS-ATTRIBUTION.md).
+
+    Returns X (64, 1797), pixels scaled from 0..16 to [0, 1], and y (1797,), the digits 0-9.
+    Column k of X is image k; X[:, k].reshape(8, 8) shows it.
+    """
+    with np.load(DIGITS, allow_pickle=False) as data:
+        images, labels = data["images"], data["labels"]
+    digest = hashlib.sha256(images.tobytes() + labels.tobytes()).hexdigest()
+    if digest != DIGITS_SHA256:
+        raise ValueError(f"{DIGITS} is damaged (checksum {digest[:12]}…, expected {DIGITS_SHA256[:12]}…): "
+                         f"reinstall mlnotes")
+    return images.T / 16.0, labels.astype(np.int64)
+
+
+def train_test_split(X, y, test_fraction=0.2, seed=0):
+    """Split the columns of X (and y) into a training and a test set, stratified by class.
+
+    Each class keeps its share in both sets: round(test_fraction * n_c) of its
+    n_c examples, drawn with np.random.default_rng(seed), go to the test set.
+    Returns X_train, X_test, y_train, y_test.
+    """
+    X, y_arr = as_array(X, "X"), as_array(y, "y")
+    if X.ndim != 2 or y_arr.ndim != 1 or X.shape[1] != y_arr.shape[0]:
+        raise ValueError(f"X must be (n_features, m) and y (m,) with the same m, got X {X.shape} and y {y_arr.shape}")
+    if not 0 < test_fraction < 1:
+        raise ValueError(f"test_fraction must be between 0 and 1, got {test_fraction}")
+    rng = np.random.default_rng(seed)
+    test = []
+    for label in np.unique(y_arr):
+        members = np.flatnonzero(y_arr == label)
+        test.extend(rng.permutation(members)[: int(round(test_fraction * members.size))])
+    is_test = np.zeros(y_arr.size, dtype=bool)
+    is_test[test] = True
+    y = np.asarray(y)
+    return X[:, ~is_test], X[:, is_test], y[~is_test], y[is_test]
+
+
+def xor(m=200, noise=0.1, seed=0):
+    """Points around the four corners of the unit square; class 1 where exactly one coordinate is high."""
+    rng = np.random.default_rng(seed)
+    corners = rng.integers(0, 2, size=(2, m))
+    X = corners + noise * rng.normal(size=(2, m))
+    return X, (corners[0] ^ corners[1]).astype(np.int64)
+
+
+def two_moons(m=200, noise=0.1, seed=0):
+    """Two interleaved half circles (classes 0 and 1), m points in all."""
+    rng = np.random.default_rng(seed)
+    m0 = m // 2
+    angle = np.pi * rng.random(m)
+    X = np.where(np.arange(m) < m0,
+                 [np.cos(angle), np.sin(angle)],
+                 [1 - np.cos(angle), 0.5 - np.sin(angle)])
+    y = (np.arange(m) >= m0).astype(np.int64)
+    return X + noise * rng.normal(size=(2, m)), y
+
+
+def spirals(m=300, n_classes=3, noise=0.2, seed=0):
+    """n_classes arms of a spiral winding around the origin; about m // n_classes points each."""
+    rng = np.random.default_rng(seed)
+    y = np.arange(m) % n_classes
+    r = rng.random(m)
+    theta = 4.0 * r + 2 * np.pi * y / n_classes + noise * rng.normal(size=m)
+    return np.stack([r * np.cos(theta), r * np.sin(theta)]), y.astype(np.int64)
+
+
+def regression_curve(m=50, noise=0.1, seed=0):
+    """y = sin(2 pi x) + noise for x drawn evenly in [0, 1]: X (1, m), y (1, m), sorted by x."""
+    rng = np.random.default_rng(seed)
+    x = np.sort(rng.random(m))
+    return x.reshape(1, -1), (np.sin(2 * np.pi * x) + noise * rng.normal(size=m)).reshape(1, -1)

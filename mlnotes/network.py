@@ -1,0 +1,214 @@
+"""A multilayer perceptron trained by backpropagation, written as the notes write it
+(source notes: 反向传播算法).
+
+Forward (F9-F11), l = 1 .. L:
+    A[0] = X,   Z[l] = W[l] A[l-1] + b[l],   A[l] = g[l](Z[l]),   Y_hat = A[L]
+Backward (F12-F15), l = L .. 1:
+    dZ[L] = Y_hat - Y                          (for the output/loss pairs where it holds: output_error)
+    dZ[l] = W[l+1]^T dZ[l+1] * g[l]'(Z[l])     (* is the elementwise product, the notes' 点乘)
+    dW[l] = (1/m) dZ[l] A[l-1]^T
+    db[l] = (1/m) sum of the m columns of dZ[l]
+Update (F16), learning rate lr (the notes' eta):  W[l] <- W[l] - lr dW[l],  b[l] <- b[l] - lr db[l]
+
+As in the notes, dZ is the error signal of each example (m times dJ/dZ);
+the 1/m of the mean loss appears in dW and db.
+Shapes: X (n_0, m), W[l] (n_l, n_(l-1)), b[l] (n_l, 1), Z[l] and A[l] (n_l, m).
+The lists Z and A are indexed by layer, so Z[0] is an unused None.
+"""
+import time
+
+import numpy as np
+
+from mlnotes import activations, losses, optim
+from mlnotes._validate import as_array
+
+#: The loss each output is trained with unless told otherwise.
+DEFAULT_LOSS = {"softmax": "cross_entropy", "sigmoid": "binary_cross_entropy", "identity": "mse"}
+#: Pairs for which dZ[L] = Y_hat - Y. For sigmoid + binary cross-entropy, dJ/dA = (A - Y) / (A (1 - A))
+#: and g'(Z) = A (1 - A) cancel; for softmax + cross-entropy the softmax Jacobian times -Y / A
+#: collapses to A - Y. For any other pair (e.g. sigmoid + MSE) dZ[L] = m dJ/dA * g'(Z[L]).
+SHORTCUT = {("sigmoid", "binary_cross_entropy"), ("softmax", "cross_entropy")}
+
+
+class MLP:
+    """MLP(layer_sizes, hidden="relu", output="softmax", seed=0), e.g. MLP([64, 32, 10]).
+
+    hidden: an activation name from mlnotes.activations.ACTIVATIONS; output:
+    "softmax" (with cross-entropy, one-hot Y), "sigmoid" (with binary
+    cross-entropy, or loss="mse") or "identity" (regression, loss="mse").
+    Weights are drawn from N(0, s^2) with s^2 = 2 / n_(l-1) for ReLU-like
+    hidden units and 1 / n_(l-1) otherwise, so that the signal keeps its size
+    from layer to layer; biases start at 0.
+    """
+
+    def __init__(self, layer_sizes, hidden="relu", output="softmax", loss=None, seed=0):
+        sizes = list(layer_sizes) if not isinstance(layer_sizes, (str, bytes)) else []
+        if len(sizes) < 2 or not all(isinstance(n, (int, np.integer)) and n >= 1 for n in sizes):
+            raise ValueError(f"layer_sizes must list at least two positive whole numbers, e.g. [64, 32, 10], got {layer_sizes!r}")
+        self.g, self.g_prime = activations.get(hidden)
+        if output not in DEFAULT_LOSS:
+            raise ValueError(f"output must be 'softmax', 'sigmoid' or 'identity', got {output!r}")
+        loss = loss or DEFAULT_LOSS[output]
+        if loss not in losses.LOSSES:
+            raise ValueError(f"unknown loss {loss!r}; expected one of {', '.join(map(repr, losses.LOSSES))}")
+        if output == "softmax" and loss != "cross_entropy":
+            raise ValueError("a softmax output trains with cross-entropy only: its derivative is a full Jacobian, "
+                             "so dZ = dA * g'(Z) would be wrong; use output='sigmoid' or 'identity' for other losses")
+        if output == "softmax" and sizes[-1] < 2:
+            raise ValueError("a softmax output needs at least 2 classes; use output='sigmoid' for one output")
+        self.layer_sizes, self.hidden, self.output, self.loss_name = [int(n) for n in sizes], hidden, output, loss
+        rng = np.random.default_rng(seed)
+        scale = 2.0 if hidden in ("relu", "leaky_relu") else 1.0
+        self.params = {}
+        for l in range(1, len(sizes)):
+            self.params[f"W{l}"] = rng.normal(size=(sizes[l], sizes[l - 1])) * np.sqrt(scale / sizes[l - 1])
+            self.params[f"b{l}"] = np.zeros((sizes[l], 1))
+        self.Z, self.A = [], []
+
+    @property
+    def L(self):
+        """Number of layers that compute (the input layer 0 is not counted)."""
+        return len(self.layer_sizes) - 1
+
+    def _output(self, Z):
+        if self.output == "softmax":
+            return activations.softmax(Z)
+        return activations.ACTIVATIONS[self.output][0](Z)
+
+    def _check_X(self, X):
+        X = as_array(X, "X")
+        if X.ndim != 2 or X.shape[0] != self.layer_sizes[0]:
+            raise ValueError(f"X must have shape ({self.layer_sizes[0]}, m), one example per column, got {X.shape}")
+        return X
+
+    def forward(self, X):
+        """Y_hat = A[L] for X (n_0, m); keeps every Z[l] and A[l] for backward()."""
+        self.Z, self.A = [None], [self._check_X(X)]
+        for l in range(1, self.L + 1):
+            Z = self.params[f"W{l}"] @ self.A[l - 1]
+            Z += self.params[f"b{l}"]  # in place: a large array fewer to allocate per layer
+            self.Z.append(Z)
+            self.A.append(self.g(Z) if l < self.L else self._output(Z))
+        return self.A[-1]
+
+    def loss(self, X, Y):
+        """J: the loss of the predictions for X against Y, averaged over the m examples."""
+        return losses.LOSSES[self.loss_name][0](self.forward(X), Y)
+
+    def output_error(self, Y):
+        """dZ[L], the error signal of the output layer, for the last forward pass."""
+        Y_hat = self.A[-1]
+        if (self.output, self.loss_name) in SHORTCUT:
+            return Y_hat - Y
+        m = Y.shape[1]
+        dA = m * losses.LOSSES[self.loss_name][1](Y_hat, Y)
+        return dA * activations.ACTIVATIONS[self.output][1](self.Z[-1])
+
+    def backward(self, Y):
+        """The gradients {"dW1": ..., "db1": ...} of the loss for the last forward pass, by the notes' equations."""
+        if not self.A:
+            raise RuntimeError("call forward(X) before backward(Y): backward needs the Z and A of a forward pass")
+        Y = as_array(Y, "Y")
+        if Y.shape != self.A[-1].shape:
+            hint = " (labels? use one_hot(labels, n_classes))" if Y.ndim == 1 else ""
+            raise ValueError(f"Y must have the shape of the output, {self.A[-1].shape}, got {Y.shape}{hint}")
+        m = Y.shape[1]
+        grads = {}
+        dZ = self.output_error(Y)
+        for l in range(self.L, 0, -1):
+            dW = dZ @ self.A[l - 1].T
+            dW /= m  # in place, as below: allocating large arrays costs more than the arithmetic
+            grads[f"dW{l}"] = dW
+            grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True) / m
+            if l > 1:
+                dZ = self.params[f"W{l}"].T @ dZ
+                dZ *= self.g_prime(self.Z[l - 1])
+        return grads
+
+    def update(self, grads, lr):
+        """Plain gradient descent (F16): every parameter p <- p - lr dp."""
+        optim.GradientDescent(lr).step(self.params, grads)
+
+    def train_step(self, X, Y, lr):
+        """One forward pass, one backward pass, one update."""
+        self.forward(X)
+        self.update(self.backward(Y), lr)
+
+    def predict(self, X):
+        """Labels: the most probable class (softmax), 0/1 (sigmoid), or the values themselves (identity)."""
+        return self._labels(self.forward(X))
+
+    def _labels(self, Y_hat):
+        if self.output == "softmax":
+            return Y_hat.argmax(axis=0)
+        if self.output == "sigmoid":
+            labels = (Y_hat >= 0.5).astype(np.int64)
+            return labels[0] if labels.shape[0] == 1 else labels
+        return Y_hat
+
+    def accuracy(self, X, y):
+        """The fraction of examples classified right; y holds labels (m,), one-hot columns, or a row of 0/1."""
+        return self._accuracy(self.forward(X), y)
+
+    def _accuracy(self, Y_hat, y):
+        if self.output == "identity":
+            raise ValueError("accuracy is for classifiers; a regression network (output='identity') has a loss only")
+        y = as_array(y, "y")
+        if y.ndim == 2 and self.output == "softmax":
+            y = y.argmax(axis=0)
+        elif y.ndim == 2 and y.shape[0] == 1:
+            y = y[0]
+        predicted = self._labels(Y_hat)
+        if predicted.shape != y.shape:
+            raise ValueError(f"y must hold one label per example, shape {predicted.shape}, got {y.shape}")
+        return float(np.mean(predicted == y))
+
+    def fit(self, X, Y, epochs=30, lr=0.1, batch_size=32, optimizer="sgd", seed=0, validation=None, progress=False):
+        """Train with optim.train (the notes' six steps); returns the history, one entry per epoch (0 = before).
+
+        Y: one-hot columns (softmax) or targets of the output's shape.
+        validation=(X_val, Y_val) also records the loss and accuracy on data
+        the network does not train on. progress=True shows a live progress bar
+        in JupyterLab and prints a summary line at the end.
+        """
+        X, Y = self._check_X(X), as_array(Y, "Y")
+        if Y.ndim != 2 or Y.shape != (self.layer_sizes[-1], X.shape[1]):
+            hint = " (labels? use one_hot(labels, n_classes))" if Y.ndim == 1 else ""
+            raise ValueError(f"Y must have shape ({self.layer_sizes[-1]}, {X.shape[1]}), got {Y.shape}{hint}")
+        opt = optim.make_optimizer(optimizer, lr)
+        classify = self.output != "identity"
+        history = {"loss": [], "accuracy": [], "val_loss": [], "val_accuracy": []}
+        bar = _progress(epochs) if progress else None
+
+        loss = losses.LOSSES[self.loss_name][0]
+
+        def record(epoch):
+            for prefix, (X_, Y_) in [("", (X, Y))] + ([("val_", validation)] if validation is not None else []):
+                Y_hat = self.forward(X_)
+                history[prefix + "loss"].append(loss(Y_hat, Y_))
+                if classify:
+                    history[prefix + "accuracy"].append(self._accuracy(Y_hat, Y_))
+            if bar is not None:
+                bar.update(epoch, _summary(history, epoch, epochs))
+
+        start = time.perf_counter()
+        record(0)
+        optim.train(self, X, Y, epochs, opt, batch_size=batch_size, seed=seed, after_epoch=record)
+        if progress:
+            print(f"{_summary(history, epochs, epochs)} ({time.perf_counter() - start:.1f} s elapsed)")
+        return {name: values for name, values in history.items() if values}
+
+
+def _summary(history, epoch, epochs):
+    parts = [f"epoch {epoch}/{epochs}: loss {history['loss'][-1]:.4f}"]
+    if history["accuracy"]:
+        parts.append(f"accuracy {100 * history['accuracy'][-1]:.1f}%")
+    if history["val_accuracy"]:
+        parts.append(f"validation accuracy {100 * history['val_accuracy'][-1]:.1f}%")
+    return ", ".join(parts)
+
+
+def _progress(epochs):
+    """A live progress bar in a notebook (widget state, so never cell output that strict nbval compares)."""
+    from mlnotes.widgets.progress import TrainingProgress
+    return TrainingProgress(epochs)
