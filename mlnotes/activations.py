@@ -43,12 +43,12 @@ def sigmoid_prime(z):
 
 def relu(z):
     """ReLU(z) = max(0, z)."""
-    return scalar_or_array(np.maximum(0.0, as_array(z, "z")), z)
+    return scalar_or_array(np.maximum(as_array(z, "z"), 0.0), z)
 
 
 def relu_prime(z):
     """ReLU'(z) = 1 for z > 0, 0 for z < 0; at z = 0 we take 0 (a valid subgradient)."""
-    return scalar_or_array(np.heaviside(as_array(z, "z"), 0.0), z)  # the step function: 0, 0 at z = 0, 1
+    return scalar_or_array((as_array(z, "z") > 0).astype(np.float64), z)
 
 
 def tanh(z):
@@ -96,8 +96,10 @@ def softmax(Z):
         raise ValueError("softmax needs a vector or a matrix of scores (one column per example), got a single number")
     if Z_arr.ndim > 2:
         raise ValueError(f"softmax takes shape (n_classes,) or (n_classes, m), got shape {Z_arr.shape}")
-    e = np.exp(Z_arr - Z_arr.max(axis=0, keepdims=True))
-    return e / e.sum(axis=0, keepdims=True)
+    e = Z_arr - Z_arr.max(axis=0, keepdims=True)
+    np.exp(e, out=e)  # in place: one array for the whole computation
+    e /= e.sum(axis=0, keepdims=True)
+    return e
 
 
 def softmax_jacobian(z):

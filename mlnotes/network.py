@@ -63,7 +63,7 @@ class MLP:
         for l in range(1, len(sizes)):
             self.params[f"W{l}"] = rng.normal(size=(sizes[l], sizes[l - 1])) * np.sqrt(scale / sizes[l - 1])
             self.params[f"b{l}"] = np.zeros((sizes[l], 1))
-        self.Z, self.A = [], []
+        self.Z, self.A, self.dZ, self.grads = [], [], [], {}
 
     @property
     def L(self):
@@ -105,7 +105,13 @@ class MLP:
         return dA * activations.ACTIVATIONS[self.output][1](self.Z[-1])
 
     def backward(self, Y):
-        """The gradients {"dW1": ..., "db1": ...} of the loss for the last forward pass, by the notes' equations."""
+        """The gradients {"dW1": ..., "db1": ...} of the loss for the last forward pass, by the notes' equations.
+
+        They are kept in self.grads, and every error signal dZ[l] in self.dZ, until
+        the next backward pass: to look at, and because keeping them spares the
+        memory allocator from handing large blocks back to the system and
+        faulting them in again on every training step.
+        """
         if not self.A:
             raise RuntimeError("call forward(X) before backward(Y): backward needs the Z and A of a forward pass")
         Y = as_array(Y, "Y")
@@ -113,16 +119,19 @@ class MLP:
             hint = " (labels? use one_hot(labels, n_classes))" if Y.ndim == 1 else ""
             raise ValueError(f"Y must have the shape of the output, {self.A[-1].shape}, got {Y.shape}{hint}")
         m = Y.shape[1]
+        self.dZ = [None] * (self.L + 1)
+        self.dZ[self.L] = self.output_error(Y)
         grads = {}
-        dZ = self.output_error(Y)
         for l in range(self.L, 0, -1):
-            dW = dZ @ self.A[l - 1].T
+            dW = self.dZ[l] @ self.A[l - 1].T
             dW /= m  # in place, as below: allocating large arrays costs more than the arithmetic
             grads[f"dW{l}"] = dW
-            grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True) / m
+            grads[f"db{l}"] = self.dZ[l].sum(axis=1, keepdims=True) / m
             if l > 1:
-                dZ = self.params[f"W{l}"].T @ dZ
+                dZ = self.params[f"W{l}"].T @ self.dZ[l]
                 dZ *= self.g_prime(self.Z[l - 1])
+                self.dZ[l - 1] = dZ
+        self.grads = grads
         return grads
 
     def update(self, grads, lr):

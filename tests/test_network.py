@@ -179,3 +179,14 @@ def test_regression_network_has_no_accuracy():
         net.accuracy(np.zeros((1, 3)), np.zeros(3))
     history = net.fit(np.linspace(0, 1, 20).reshape(1, -1), np.linspace(0, 2, 20).reshape(1, -1), epochs=50, lr=0.1)
     assert set(history) == {"loss"} and history["loss"][-1] < history["loss"][0]
+
+
+def test_backward_keeps_every_error_signal_and_the_gradients():
+    net = MLP([3, 4, 2], seed=0)
+    X, Y = data([3, 4, 2], "softmax", None, m=5, seed=0)
+    net.forward(X)
+    grads = net.backward(Y)
+    assert net.grads is grads and net.dZ[0] is None
+    assert [dZ.shape for dZ in net.dZ[1:]] == [(4, 5), (2, 5)]
+    np.testing.assert_allclose(net.dZ[2], net.A[2] - Y)
+    np.testing.assert_allclose(grads["dW1"], net.dZ[1] @ X.T / 5)
