@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # Strict nbval needs the same outputs on every run: no inherited figure backend, a fixed hash seed.
 TESTENV := env -u MPLBACKEND PYTHONHASHSEED=0
 
-.PHONY: lab test student doctor execute bench clean
+.PHONY: lab test student doctor execute timings html bench clean
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --ServerApp.ip=127.0.0.1 \
@@ -23,6 +23,14 @@ student: $(STAMP)
 
 doctor: $(STAMP)
 	$(BIN)/python -m mlnotes doctor
+
+# Run every notebook once and print its run time (nothing is written); fails if one takes over 10 s.
+timings: $(STAMP)
+	$(TESTENV) $(BIN)/python tools/execute_notebooks.py --timings
+
+# Static HTML of every notebook with its outputs, and an index page: build/html/index.html
+html: $(STAMP)
+	$(BIN)/python tools/make_html.py
 
 # Speed figures: each benchmark times the code against a baseline side by side, in one process.
 bench: $(STAMP)

@@ -1,14 +1,14 @@
-"""Re-execute notebooks in place, so that their stored outputs are fresh.
+"""Run notebooks in a fresh kernel and print each one's run time; rewrite them in place unless --timings.
 
-    .venv/bin/python tools/execute_notebooks.py                    # every notebook
+    .venv/bin/python tools/execute_notebooks.py                    # every notebook, outputs refreshed
     .venv/bin/python tools/execute_notebooks.py notebooks/03_*.ipynb
+    .venv/bin/python tools/execute_notebooks.py --timings          # run all, write nothing, flag the slow
 
 Stored outputs change only this way, never by hand. Each notebook runs in a
 fresh python3 kernel of this environment with the settings strict nbval
 uses (PYTHONHASHSEED=0, MPLBACKEND unset); saved widget state is dropped
 (random ids, and the demos redraw when the notebook is run). Cells tagged
 `raises-exception` may raise; any other error stops with the cell's number.
-Prints each notebook's run time.
 """
 import os
 import sys
@@ -19,27 +19,38 @@ import nbformat
 from nbclient import NotebookClient
 
 TOP = Path(__file__).resolve().parents[1]
+SLOW = 10.0  # seconds: a notebook slower than this is flagged (workshop blocks assume seconds per cell)
 
 
-def execute(path):
+def execute(path, write=True):
     nb = nbformat.read(path, as_version=4)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     start = time.perf_counter()
     NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     seconds = time.perf_counter() - start
-    nb.metadata.pop("widgets", None)
-    nbformat.validate(nb)
-    nbformat.write(nb, path)
+    if write:
+        nb.metadata.pop("widgets", None)
+        nbformat.validate(nb)
+        nbformat.write(nb, path)
     return seconds
 
 
-def main(paths):
+def main(args):
+    timings = "--timings" in args
+    paths = [Path(a) for a in args if a != "--timings"] or sorted((TOP / "notebooks").glob("*.ipynb"))
     os.environ.pop("MPLBACKEND", None)
     os.environ["PYTHONHASHSEED"] = "0"
-    paths = [Path(p) for p in paths] or sorted((TOP / "notebooks").glob("*.ipynb"))
+    total, slow = 0.0, []
     for path in paths:
-        print(f"{execute(path):6.1f} s  {path.name}", flush=True)
+        seconds = execute(path, write=not timings)
+        total += seconds
+        flag = f"   <- slower than {SLOW:.0f} s" if seconds > SLOW else ""
+        if flag:
+            slow.append(path.name)
+        print(f"{seconds:6.1f} s  {path.name}{flag}", flush=True)
+    print(f"{total:6.1f} s  in all, {len(paths)} notebooks" + (f"; slow: {', '.join(slow)}" if slow else ""))
+    return 1 if timings and slow else 0
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    sys.exit(main(sys.argv[1:]))
