@@ -71,12 +71,12 @@ def draw_relu_fit(ax, units=4, target="sine"):
     ax.plot(x, f(x), color="0.6", linewidth=4, label=f"target: {target}")
     for k in range(units):
         ax.plot(x, c[k] * relu(b[k] + w[k] * x), linewidth=0.8, alpha=0.6, label="one unit each" if k == 0 else None)
-    ax.plot(x, fit, color="black", linewidth=2, label=f"sum of {units} ReLU units")
+    ax.plot(x, fit, color="black", linewidth=2, label=f"sum of {units} ReLU unit{'s' if units > 1 else ''}")
     ax.plot(knots, f(knots), "o", color="black", markersize=4)
     span = f(x).max() - f(x).min()
     ax.set_ylim(f(x).min() - 0.3 * span, f(x).max() + 0.3 * span)
     ax.set_xlabel("x")
-    ax.legend(loc="upper right", fontsize=8)
+    ax.legend(loc="best", fontsize=8)
     error = np.max(np.abs(fit - f(x)))
     return f"largest error {error:.4f}\ny = {relu_sum_formula(c, w, b)}"
 
@@ -85,7 +85,7 @@ def relu_pair_explorer():
     """Six sliders for the notes' formula c max(0, b + w x1) + c' max(0, b' + w' x1)."""
     controls = {name: slider(name, value, -2.0, 2.0, step=0.1)
                 for name, value in (("c", 1.0), ("w", 1.0), ("b", 0.0), ("c2", -1.0), ("w2", 1.0), ("b2", -1.0))}
-    return Demo("the notes' formula: c max(0, b + w x1) + c' max(0, b' + w' x1)", draw_relu_pair, controls,
+    return Demo("the notes' formula F4: two ReLU units", draw_relu_pair, controls,
                 figsize=(6.0, 3.6))
 
 
