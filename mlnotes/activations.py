@@ -62,15 +62,23 @@ def tanh_prime(z):
     return scalar_or_array(1.0 - t * t, z)
 
 
+def _slope(alpha):
+    """alpha as a float, or a clear error: leaky ReLU's small slope for z <= 0."""
+    a = as_array(alpha, "alpha")
+    if a.ndim != 0 or not 0 <= a < 1:
+        raise ValueError(f"alpha is leaky ReLU's slope for z <= 0, a number in [0, 1), got {alpha!r}")
+    return float(a)
+
+
 def leaky_relu(z, alpha=0.01):
     """Leaky ReLU: z for z > 0, alpha z otherwise, so negative inputs still pass a gradient."""
-    z_arr = as_array(z, "z")
+    z_arr, alpha = as_array(z, "z"), _slope(alpha)
     return scalar_or_array(np.where(z_arr > 0, z_arr, alpha * z_arr), z)
 
 
 def leaky_relu_prime(z, alpha=0.01):
     """Leaky ReLU'(z) = 1 for z > 0, alpha otherwise (alpha at z = 0)."""
-    z_arr = as_array(z, "z")
+    z_arr, alpha = as_array(z, "z"), _slope(alpha)
     return scalar_or_array(np.where(z_arr > 0, 1.0, alpha), z)
 
 
@@ -122,10 +130,11 @@ def relu_sum(x, c, w, b):
     Each unit is a hinge that bends at x = -b[k] / w[k]; their sum is a
     piecewise-linear curve, and with enough units it can follow any
     continuous curve on an interval. x is a number or an array; c, w, b
-    hold one entry per unit.
+    hold one entry per unit (or are numbers, for a single unit:
+    relu_sum(x, 1, 1, 0) is relu(x) itself).
     """
     x_arr = as_array(x, "x")
-    c_arr, w_arr, b_arr = as_array(c, "c"), as_array(w, "w"), as_array(b, "b")
+    c_arr, w_arr, b_arr = (np.atleast_1d(as_array(v, name)) for v, name in ((c, "c"), (w, "w"), (b, "b")))
     for name, arr in (("c", c_arr), ("w", w_arr), ("b", b_arr)):
         require_ndim(arr, name, 1, " (one entry per ReLU unit)")
     if not (c_arr.shape == w_arr.shape == b_arr.shape):

@@ -25,15 +25,15 @@ from mlnotes._validate import as_array, require_same_shape, scalar_or_array
 EPS = 1e-12
 
 
-def _pair(y_hat, y):
-    """Validated float arrays for (y_hat, y) and m, the number of examples."""
-    y_hat_arr, y_arr = as_array(y_hat, "y_hat"), as_array(y, "y")
-    require_same_shape(y_hat_arr, "y_hat", y_arr, "y")
+def _pair(y_hat, y, names=("y_hat", "y")):
+    """Validated float arrays for (y_hat, y) and m, the number of examples; errors use the caller's names."""
+    y_hat_arr, y_arr = as_array(y_hat, names[0]), as_array(y, names[1])
+    require_same_shape(y_hat_arr, names[0], y_arr, names[1])
     if y_hat_arr.ndim > 2:
-        raise ValueError(f"y_hat must be a number, (m,) or (n_out, m), got shape {y_hat_arr.shape}")
+        raise ValueError(f"{names[0]} must be a number, (m,) or (n_out, m), got shape {y_hat_arr.shape}")
     m = 1 if y_hat_arr.ndim == 0 else y_hat_arr.shape[-1]
     if m == 0:
-        raise ValueError("y_hat and y hold no examples (m = 0); a mean over zero examples is undefined")
+        raise ValueError(f"{names[0]} and {names[1]} hold no examples (m = 0); a mean over zero examples is undefined")
     return y_hat_arr, y_arr, m
 
 
@@ -101,7 +101,7 @@ def binary_cross_entropy_grad(y_hat, y):
 
 def _categorical_pair(Y_hat, Y):
     """Validated (Y_hat, Y, m) for cross-entropy: probability columns and one-hot columns."""
-    Y_hat_arr, Y_arr, m = _pair(Y_hat, Y)
+    Y_hat_arr, Y_arr, m = _pair(Y_hat, Y, names=("Y_hat", "Y"))
     if Y_hat_arr.ndim == 0:
         raise ValueError("cross_entropy needs a column of class probabilities per example, got a single number")
     _require_probabilities(Y_hat_arr, "Y_hat", ": apply softmax to the scores first")

@@ -30,9 +30,10 @@ def _activation(name):
 def neuron_forward(a_prev, w, b, activation="sigmoid"):
     """One neuron: z = sum_i w_i a_prev_i + b, a = g(z). Returns (z, a) as floats.
 
-    a_prev (n_prev,) the inputs, w (n_prev,) one weight per input, b a number.
+    a_prev (n_prev,) the inputs, w (n_prev,) one weight per input, b a number;
+    a_prev and w may be numbers for a neuron with a single input.
     """
-    a_prev_arr, w_arr = as_array(a_prev, "a_prev"), as_array(w, "w")
+    a_prev_arr, w_arr = np.atleast_1d(as_array(a_prev, "a_prev")), np.atleast_1d(as_array(w, "w"))
     require_ndim(a_prev_arr, "a_prev", 1, " (one value per input)")
     require_ndim(w_arr, "w", 1, " (one weight per input)")
     if w_arr.shape != a_prev_arr.shape:

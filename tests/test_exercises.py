@@ -28,6 +28,11 @@ def test_the_machinery():
         call(lambda z: np.exp(z), np.array([1000.0]))
 
 
+def test_underflow_to_zero_is_not_a_mistake():
+    # A stable sigmoid computes e^(-1000), which rounds to 0: right, and no reason to reject it.
+    assert call(lambda z: np.exp(-np.abs(z)), np.array([-1000.0, 1000.0])).tolist() == [0.0, 0.0]
+
+
 def _divide_by_zero(x):
     return x / 0
 

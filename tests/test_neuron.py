@@ -1,3 +1,5 @@
+import math
+
 import numpy as np
 import pytest
 
@@ -10,6 +12,20 @@ def test_one_neuron_by_hand():
     assert z == pytest.approx(0.5 - 2.0 + 0.25)
     assert a == pytest.approx(sigmoid(-1.25))
     assert neuron_forward([3.0], [2.0], 1.0, activation=None) == (7.0, 7.0)
+    assert neuron_forward(3.0, 2.0, 1.0, activation="relu") == (7.0, 7.0)  # one input may be a plain number
+    assert neuron_forward(3.0, -2.0, 1.0, activation="relu") == (-5.0, 0.0)
+
+
+def test_z_is_the_weighted_input_and_a_the_activation():
+    """The notes' 神经元 paragraph calls the output after the activation z; it is a = g(z)."""
+    z, a = neuron_forward([0.5, -1.0], [2.0, 1.0], 0.5, activation="sigmoid")
+    assert z == 0.5 and a == pytest.approx(1 / (1 + math.exp(-0.5)))
+
+
+def test_one_example_is_one_column():
+    Z, A = dense_forward(np.array([[1.0], [2.0]]), np.array([[1.0, -1.0], [0.5, 0.5]]), np.array([[0.0], [1.0]]), "relu")
+    np.testing.assert_array_equal(Z, [[-1.0], [2.5]])
+    np.testing.assert_array_equal(A, [[0.0], [2.5]])
 
 
 @pytest.mark.parametrize("activation", [None, "sigmoid", "relu", "tanh"])
@@ -45,6 +61,15 @@ def test_neuron_needs_one_weight_per_input():
         neuron_forward([1.0, 2.0], [1.0, 2.0, 3.0], 0.0)
     with pytest.raises(ValueError, match="b of one neuron is a single number"):
         neuron_forward([1.0], [1.0], [0.0, 1.0])
+
+
+def test_non_numbers_are_a_type_error():
+    with pytest.raises(TypeError, match="w must be a number or an array of numbers, got str"):
+        neuron_forward([1.0], "1.0", 0.0)
+    with pytest.raises(TypeError, match="A_prev must be a number or an array of numbers, got NoneType"):
+        dense_forward(None, np.ones((1, 2)), np.zeros((1, 1)))
+    with pytest.raises(ValueError, match=r"A_prev must be 2-D, got shape \(\)"):
+        dense_forward(1.0, np.ones((1, 1)), np.zeros((1, 1)))
 
 
 def test_bad_values_and_names():

@@ -8,4 +8,7 @@ student.py makes the student copies (python -m mlnotes student).
 """
 from mlnotes.exercises.ch00_welcome import check_example_column, check_weighted_sum
 from mlnotes.exercises.ch01_neural_network import check_count_parameters, check_forward
+from mlnotes.exercises.ch02_neuron import check_layer_forward, check_neuron
+from mlnotes.exercises.ch03_activation_functions import check_hat, check_relu, check_sigmoid
+from mlnotes.exercises.ch04_loss_functions import check_mae, check_mse, check_rmse, check_softmax
 from mlnotes.exercises.checking import ExerciseError

@@ -5,4 +5,9 @@ text, so tests check the logic without a browser; Demo wires it to controls.
 """
 from mlnotes.widgets.ch00_welcome import draw_layer_shapes, layer_shapes, shape_explorer
 from mlnotes.widgets.ch01_neural_network import draw_forward_pass, forward_pass_explorer
+from mlnotes.widgets.ch02_neuron import draw_neuron, neuron_explorer, neuron_surface
+from mlnotes.widgets.ch03_activation_functions import (draw_relu_fit, draw_relu_pair, relu_fit_explorer,
+                                                       relu_pair_explorer, relu_sum_formula, units_through)
+from mlnotes.widgets.ch04_loss_functions import (draw_outlier_fit, fit_line_mae, fit_line_mse, outlier_explorer,
+                                                 with_outlier)
 from mlnotes.widgets.demo import Demo, slider

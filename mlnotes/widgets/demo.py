@@ -72,3 +72,14 @@ def slider(description, value, low, high, step=None, integer=False):
                                  continuous_update=True)
     return widgets.FloatSlider(value=value, min=low, max=high, step=step or (high - low) / 100,
                                description=description, continuous_update=True, readout_format=".2f")
+
+
+def signed(value, first=False):
+    """A term of a readout formula: '+ 0.50' or '- 0.50', and '0.50' or '-0.50' as the first term.
+
+    Rounded to 2 decimals before the sign is chosen, so a slider at -1e-17 never shows '-0.00'.
+    """
+    value = round(float(value), 2) + 0.0
+    if first:
+        return f"{value:.2f}"
+    return f"{'-' if value < 0 else '+'} {abs(value):.2f}"

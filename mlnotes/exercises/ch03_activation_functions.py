@@ -1,0 +1,111 @@
+"""Checks for the exercises of 03_activation_functions."""
+import numpy as np
+
+from mlnotes.activations import leaky_relu, relu, relu_sum, sigmoid, tanh
+from mlnotes.exercises.checking import ExerciseError, call, close, compare, fmt, passed
+
+OVERFLOW = ("your {name} overflows for z = {z:g}: it computes e^{big:g}, which is too large for a float (inf, "
+            "and numpy warns). Never exponentiate a large positive number: for z < 0 use e^z / (1 + e^z), "
+            "or compute e = e^(-|z|) once and pick 1 / (1 + e) or e / (1 + e) by the sign of z "
+            "(np.where alone does not help: it evaluates both formulas for every z)")
+
+
+def check_sigmoid(fn):
+    """fn(z) must return sigma(z) = 1 / (1 + e^(-z)) elementwise, for numbers and arrays, without overflow."""
+    name = fn.__name__
+    z = np.array([-4.0, -1.0, 0.0, 0.5, 3.0])
+    s = sigmoid(z)
+    try:
+        got = call(fn, z.copy(), given=f"z={fmt(z)}")
+    except ExerciseError as e:
+        if "converted to Python scalars" in str(e):  # math.exp and friends take one number at a time
+            raise ExerciseError(f"your {name} works on single numbers only (math.exp?); use np.exp, which works "
+                                f"entry by entry on arrays") from None
+        raise
+    compare(got, s, name, f"z={fmt(z)}", mistakes=[
+        (sigmoid(-z), "you computed sigma(-z) = 1 / (1 + e^z) = 1 - sigma(z): the exponent is -z, sigma(z) = 1 / (1 + e^(-z))"),
+        (1 + np.exp(-z), "you returned 1 + e^(-z); sigma(z) is one over that: 1 / (1 + e^(-z))"),
+        (tanh(z), "that is tanh(z), which runs from -1 to 1; sigma(z) = 1 / (1 + e^(-z)) runs from 0 to 1"),
+    ])
+    compare(call(fn, 0.0), 0.5, name, "z=0")
+    for big in (-1000.0, 1000.0):
+        zs = np.array([big, big / 20, 0.0])
+        try:
+            got = call(fn, zs.copy(), given=f"z={fmt(zs)}")
+        except ExerciseError as e:
+            if "overflow" in str(e) or "OverflowError" in str(e):
+                raise ExerciseError(OVERFLOW.format(name=name, z=big, big=abs(big))) from None
+            raise
+        compare(got, sigmoid(zs), name, f"z={fmt(zs)}")
+    return passed("sigmoid", "numbers, arrays, and z = ±1000 without overflow")
+
+
+NP_MAX = ("np.max is the largest entry of an array (its second argument is an axis, not a second number): "
+          "np.maximum(0, z) takes the maximum of 0 and z entry by entry")
+
+
+def check_relu(fn):
+    """fn(z) must return max(0, z) elementwise, for numbers and arrays, leaving z unchanged."""
+    name = fn.__name__
+    z = np.array([[-2.0, -0.5, 0.0], [0.5, 3.0, -1e-3]])
+    original = z.copy()
+    given = f"z={fmt(z)}"
+    try:
+        got = call(fn, z, given=given)
+    except ExerciseError as e:
+        if "truth value of an array" in str(e):
+            raise ExerciseError("Python's max(0, z) compares 0 with the whole array at once; "
+                                "np.maximum(0, z) takes the maximum entry by entry") from None
+        if "scalar index" in str(e):  # np.max(0, z): numpy reads z as an axis number
+            raise ExerciseError(NP_MAX) from None
+        raise
+    if not np.array_equal(z, original):
+        raise ExerciseError(f"{name} changed its input z (e.g. z[z < 0] = 0): a function must not change the "
+                            f"array it is given; work on a copy or return np.maximum(0, z)")
+    if np.ndim(got) == 0 or (np.shape(got) == (z.shape[1],) and close(got, z.max(axis=0))):
+        raise ExerciseError(NP_MAX)
+    compare(got, relu(z), name, given, mistakes=[
+        (np.abs(z), "you returned |z|; ReLU sets negative inputs to 0: max(0, z)"),
+        (np.minimum(0, z), "you took the minimum; ReLU is max(0, z)"),
+        ((z > 0).astype(float), "that is ReLU's derivative (0 or 1); ReLU itself is max(0, z)"),
+        (leaky_relu(z), "that is leaky ReLU (0.01 z for z < 0); plain ReLU gives exactly 0 there"),
+    ])
+    for number in (-1.5, 2.0):
+        compare(call(fn, number), relu(number), name, f"z={number:g}")
+    return passed("relu", "arrays and numbers, input left unchanged")
+
+
+#: check_hat compares at these points (readable messages), then on a fine grid (nothing hidden in between).
+HAT_POINTS = np.array([-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0])
+
+
+def hat(x):
+    """The target of the hat exercise: 0, up to 1 at x = 1, down to 0 at x = 2, then 0."""
+    return np.clip(1 - np.abs(np.asarray(x, dtype=float) - 1), 0, None)
+
+
+def check_hat(fn):
+    """fn() must return (c, w, b) for ReLU units whose sum relu_sum(x, c, w, b) is the hat function."""
+    got = call(fn, given="")
+    if not (isinstance(got, (tuple, list)) and len(got) == 3):
+        raise ExerciseError(f"{fn.__name__}() must return three lists (c, w, b), one entry per unit; got {fmt(got)}")
+    c, w, b = got
+    try:
+        curve = relu_sum(HAT_POINTS, c, w, b)
+    except (TypeError, ValueError) as e:
+        raise ExerciseError(f"relu_sum could not use your (c, w, b): {e}") from None
+    compare(curve, hat(HAT_POINTS), "relu_sum", f"{fmt(HAT_POINTS)}, c, w, b", mistakes=[
+        (relu(HAT_POINTS) - 2 * relu(HAT_POINTS - 1),
+         "after x = 2 your curve keeps falling: a third unit, bending at x = 2, must cancel the falling slope"),
+        (relu(HAT_POINTS) - relu(HAT_POINTS - 1),
+         "your curve stays at 1 after x = 1: the unit bending there must cancel the rising slope AND add a "
+         "falling one, so its c is -2"),
+        (relu(HAT_POINTS) - 2 * relu(HAT_POINTS + 1) + relu(HAT_POINTS + 2),
+         "your kinks are at x = -1 and x = -2: max(0, b + w x) bends where b + w x = 0, at x = -b / w, "
+         "so a kink at x = 1 needs b = -1 (with w = 1)"),
+    ])
+    fine = np.linspace(-1, 3, 401)
+    if not close(relu_sum(fine, c, w, b), hat(fine)):
+        raise ExerciseError("your curve matches the hat at the points checked but not between them: "
+                            "do you have extra kinks? A unit bends at x = -b / w")
+    return passed("hat", f"{np.size(c)} ReLU units make the hat")

@@ -1,0 +1,259 @@
+"""The checks of notebooks 02-04: each accepts right answers (and reasonable variants) and names each mistake it claims to."""
+import math
+
+import numpy as np
+import pytest
+
+from mlnotes.activations import sigmoid
+from mlnotes.exercises import (ExerciseError, check_hat, check_layer_forward, check_mae, check_mse, check_neuron,
+                               check_relu, check_rmse, check_sigmoid, check_softmax)
+
+
+def not_written(*args):
+    raise NotImplementedError()
+
+
+def expect(check, wrong, message):
+    with pytest.raises(ExerciseError, match=message):
+        check(wrong)
+
+
+# --- 02: check_neuron, check_layer_forward ------------------------------------------
+
+@pytest.mark.parametrize("right", [
+    lambda a, w, b: sigmoid(np.dot(w, a) + b),
+    lambda a, w, b: 1 / (1 + math.exp(-(sum(w_i * a_i for w_i, a_i in zip(w, a)) + b))),
+])
+def test_neuron_accepts(right, capsys):
+    assert check_neuron(right) is True
+    assert capsys.readouterr().out == "✓ neuron: correct (2 neurons)\n"
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda a, w, b: np.dot(w, a) + b, "you returned z, the weighted input.*the notes' 神经元 paragraph"),
+    (lambda a, w, b: sigmoid(np.dot(w, a)), "you forgot the bias"),
+    (lambda a, w, b: sigmoid(np.dot(w, a)) + b, "you added the bias after the activation"),
+    (lambda a, w, b: sigmoid(np.dot(w, a) - b), "you subtracted the bias"),
+    (lambda a, w, b: sigmoid(w * a + b), "returned 3 numbers, one per input"),
+    (lambda a, w, b: sigmoid(np.sum(w + a) + b), r"returned 0\.99478, expected 0\.2227"),
+])
+def test_neuron_names_mistakes(wrong, message):
+    expect(check_neuron, wrong, message)
+
+
+def test_not_written_is_not_implemented():
+    for check in (check_neuron, check_layer_forward, check_sigmoid, check_relu, check_hat, check_mse, check_mae,
+                  check_rmse, check_softmax):
+        with pytest.raises(NotImplementedError, match="not_written is not written yet"):
+            check(not_written)
+
+
+def layer_loops(A_prev, W, b):
+    """The per-neuron form (F1) in loops: a right answer too."""
+    A = np.zeros((W.shape[0], A_prev.shape[1]))
+    for j in range(W.shape[0]):
+        for k in range(A_prev.shape[1]):
+            A[j, k] = sigmoid(W[j] @ A_prev[:, k] + b[j, 0])
+    return A
+
+
+@pytest.mark.parametrize("right", [
+    lambda A, W, b: sigmoid(W @ A + b),
+    lambda A, W, b: sigmoid(np.dot(W, A) + b),
+    lambda A, W, b: sigmoid(A.T @ W.T + b.T).T,  # the row convention, transposed back
+    layer_loops,
+])
+def test_layer_forward_accepts(right):
+    assert check_layer_forward(right)
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda A, W, b: W @ A + b, "you returned Z = W A_prev \\+ b"),
+    (lambda A, W, b: sigmoid(W @ A), "you forgot the bias"),
+    (lambda A, W, b: sigmoid(W @ A) + b, "you added the bias after the activation"),
+    (lambda A, W, b: sigmoid(W.T @ A + b), "you used W.T"),
+    (lambda A, W, b: sigmoid(A.T @ W.T + b.T), "you computed with examples as rows"),
+    (lambda A, W, b: sigmoid(W @ A + b.ravel()), "you added b as a row"),
+    (lambda A, W, b: sigmoid(W * A + b), "you multiplied elementwise"),
+    (lambda A, W, b: (W @ A + b, sigmoid(W @ A + b)), "returned a tuple of 2; return only A"),
+    (lambda A, W, b: sigmoid(W @ A + b) if W.shape[0] == W.shape[1] else sigmoid(A.T @ W.T + b.T),
+     r"returned shape \(4, 2\), expected \(2, 4\): examples are columns"),
+    (lambda A, W, b: sigmoid(W @ A + b)[:, :1], r"returned shape \(3, 1\), expected shape \(3, 3\)"),
+])
+def test_layer_forward_names_mistakes(wrong, message):
+    expect(check_layer_forward, wrong, message)
+
+
+# --- 03: check_sigmoid, check_relu, check_hat ---------------------------------------
+
+def sigmoid_by_sign(z):
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+@pytest.mark.parametrize("right", [
+    sigmoid,
+    sigmoid_by_sign,
+    lambda z: 0.5 * (1 + np.tanh(np.asarray(z) / 2)),
+    lambda z: np.exp(-np.logaddexp(0, -np.asarray(z))),
+    lambda z: 1 / (1 + np.exp(-np.clip(z, -500, 500))),
+])
+def test_sigmoid_accepts(right, capsys):
+    assert check_sigmoid(right)
+    assert capsys.readouterr().out == "✓ sigmoid: correct (numbers, arrays, and z = ±1000 without overflow)\n"
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda z: 1 / (1 + np.exp(-z)), "overflows for z = -1000: it computes e\\^1000"),
+    (lambda z: np.exp(z) / (1 + np.exp(z)), "overflows for z = 1000"),
+    (lambda z: np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z))), "np.where alone does not help"),
+    (lambda z: 1 / (1 + np.exp(z)), r"you computed sigma\(-z\)"),
+    (lambda z: np.exp(-z) / (1 + np.exp(-z)), r"1 - sigma\(z\)"),
+    (lambda z: 1 + np.exp(-z), r"you returned 1 \+ e\^\(-z\)"),
+    (lambda z: np.tanh(z), "that is tanh"),
+    (lambda z: 1 / (1 + math.exp(-z)), r"works on single numbers only \(math.exp\?\); use np.exp"),
+    (lambda z: 1 / (1 - np.exp(-z)), "gave a warning: divide by zero"),
+    (lambda z: np.atleast_1d(sigmoid(z)), r"returned shape \(1,\), expected shape \(\)"),
+])
+def test_sigmoid_names_mistakes(wrong, message):
+    expect(check_sigmoid, wrong, message)
+
+
+@pytest.mark.parametrize("right", [
+    lambda z: np.maximum(0, z),
+    lambda z: np.where(z > 0, z, 0.0),
+    lambda z: z * (z > 0),
+    lambda z: np.clip(z, 0, None),
+])
+def test_relu_accepts(right):
+    assert check_relu(right)
+
+
+def relu_in_place(z):
+    z[z < 0] = 0
+    return z
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda z: max(0, z), r"Python's max\(0, z\) compares 0 with the whole array"),
+    (lambda z: np.max(0, z), "np.max is the largest entry of an array"),
+    (lambda z: np.max(z, 0), "np.max is the largest entry of an array"),
+    (lambda z: np.max(z), "np.max is the largest entry of an array"),
+    (relu_in_place, r"changed its input z \(e.g. z\[z < 0\] = 0\)"),
+    (lambda z: np.abs(z), r"you returned \|z\|"),
+    (lambda z: np.minimum(0, z), "you took the minimum"),
+    (lambda z: (z > 0).astype(float), "that is ReLU's derivative"),
+    (lambda z: np.where(z > 0, z, 0.01 * z), "that is leaky ReLU"),
+    (lambda z: np.maximum(0, z) if np.ndim(z) else z, r"\(z=-1\.5\) returned -1\.5, expected 0"),
+])
+def test_relu_names_mistakes(wrong, message):
+    expect(check_relu, wrong, message)
+
+
+@pytest.mark.parametrize("right", [
+    lambda: ([1, -2, 1], [1, 1, 1], [0, -1, -2]),
+    lambda: (np.array([2.0, -4.0, 2.0]), np.array([0.5, 0.5, 0.5]), np.array([0.0, -0.5, -1.0])),  # same kinks
+    lambda: ([1, -1, -1, 1], [1, 1, 1, 1], [0, -1, -1, -2]),  # the middle unit split in two
+])
+def test_hat_accepts(right):
+    assert check_hat(right)
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda: ([1, -2], [1, 1], [0, -1]), "after x = 2 your curve keeps falling"),
+    (lambda: ([1, -1, 0], [1, 1, 1], [0, -1, -2]), "your curve stays at 1 after x = 1.*its c is -2"),
+    (lambda: ([1, -2, 1], [1, 1, 1], [0, 1, 2]), "your kinks are at x = -1 and x = -2"),
+    (lambda: ([1, -2, 1], [1, 1], [0, -1, -2]), r"relu_sum could not use your \(c, w, b\).*got shapes \(3,\), \(2,\)"),
+    (lambda: ([1, -2, 1], [1, 1, 1]), "must return three lists"),
+    (lambda: ([1, -2, 1, 1, -2, 1], [1] * 6, [0, -1, -2, -2.6, -2.7, -2.8]),  # a small extra hat between 2.5 and 3
+     "matches the hat at the points checked"),
+    (lambda: ([1, -2, 1], [1, 1, 1], [0, -1, -2.5]), r"relu_sum\(\[-1. , -0.5,  0. .*, c, w, b\) returned"),
+])
+def test_hat_names_mistakes(wrong, message):
+    expect(check_hat, wrong, message)
+
+
+# --- 04: check_mse, check_mae, check_rmse, check_softmax ----------------------------
+
+@pytest.mark.parametrize("check, right", [
+    (check_mse, lambda y_hat, y: np.mean((y - y_hat) ** 2)),
+    (check_mse, lambda y_hat, y: float(np.sum((y_hat - y) ** 2) / len(y))),
+    (check_mae, lambda y_hat, y: np.mean(np.abs(y - y_hat))),
+    (check_mae, lambda y_hat, y: sum(abs(a - b) for a, b in zip(y, y_hat)) / len(y)),
+    (check_rmse, lambda y_hat, y: np.sqrt(np.mean((y - y_hat) ** 2))),
+    (check_rmse, lambda y_hat, y: math.sqrt(np.mean((y - y_hat) ** 2))),
+    (check_rmse, lambda y_hat, y: np.linalg.norm(y - y_hat) / math.sqrt(len(y))),
+])
+def test_losses_accept(check, right):
+    assert check(right)
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda y_hat, y: np.sum((y - y_hat) ** 2), "MSE without the mean"),
+    (lambda y_hat, y: np.mean(y - y_hat), "you forgot to square the errors"),
+    (lambda y_hat, y: np.mean(y_hat - y), "you forgot to square the errors"),
+    (lambda y_hat, y: np.mean(np.abs(y - y_hat)), "that is MAE"),
+    (lambda y_hat, y: np.sqrt(np.mean((y - y_hat) ** 2)), "that is RMSE"),
+    (lambda y_hat, y: np.mean(y - y_hat) ** 2, "you squared the mean error"),
+    (lambda y_hat, y: np.sum((y - y_hat) ** 2) / (len(y) - 1), "not m - 1"),
+    (lambda y_hat, y: (y - y_hat) ** 2, "returned 5 numbers, one per example"),
+    (lambda y_hat, y: np.mean((y - y_hat) ** 3), r"returned -1\.5125, expected 1\.025"),
+])
+def test_mse_names_mistakes(wrong, message):
+    expect(check_mse, wrong, message)
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda y_hat, y: np.mean(y - y_hat), "MAE without the absolute value of each error"),
+    (lambda y_hat, y: np.mean(y_hat - y), "MAE without the absolute value of each error"),
+    (lambda y_hat, y: abs(np.mean(y - y_hat)), "MAE without the absolute value of each error"),
+    (lambda y_hat, y: np.sum(np.abs(y - y_hat)), "MAE without the mean"),
+    (lambda y_hat, y: np.mean((y - y_hat) ** 2), "that is MSE"),
+    (lambda y_hat, y: np.sum(np.abs(y - y_hat)) / (len(y) - 1), "not m - 1"),
+    (lambda y_hat, y: np.abs(y - y_hat), "returned 5 numbers, one per example"),
+])
+def test_mae_names_mistakes(wrong, message):
+    expect(check_mae, wrong, message)
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda y_hat, y: np.mean(np.sqrt((y - y_hat) ** 2)), "RMSE as the mean of square roots"),
+    (lambda y_hat, y: np.mean((y - y_hat) ** 2), "you forgot the square root"),
+    (lambda y_hat, y: np.sqrt(np.sum((y - y_hat) ** 2)), "RMSE without the mean"),
+    (lambda y_hat, y: np.sqrt(np.sum((y - y_hat) ** 2)) / len(y), "you divided by m outside the root"),
+    (lambda y_hat, y: np.sqrt(np.mean(y - y_hat) ** 2), "root of the squared mean error"),
+    (lambda y_hat, y: np.sqrt(np.mean(y - y_hat)), "gave a warning: invalid value encountered in sqrt"),
+])
+def test_rmse_names_mistakes(wrong, message):
+    expect(check_rmse, wrong, message)
+
+
+def softmax_columns(Z):
+    shifted = Z - np.max(Z, axis=0, keepdims=True)
+    return np.exp(shifted) / np.sum(np.exp(shifted), axis=0, keepdims=True)
+
+
+@pytest.mark.parametrize("right", [
+    softmax_columns,
+    lambda Z: softmax_columns(Z.T.copy().T),
+    lambda Z: np.exp(Z - np.logaddexp.reduce(Z, axis=0)),
+    lambda Z: np.stack([softmax_columns(Z[:, [k]])[:, 0] for k in range(Z.shape[1])], axis=1),  # one column at a time
+])
+def test_softmax_accepts(right, capsys):
+    assert check_softmax(right)
+    assert capsys.readouterr().out == "✓ softmax: correct (columns sum to 1, and scores of ±1000 do not overflow)\n"
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda Z: np.exp(Z) / np.exp(Z).sum(axis=0, keepdims=True), "overflows for a score of 1000"),
+    (lambda Z: np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True), "softmax over the wrong axis"),
+    (lambda Z: np.exp(Z) / np.exp(Z).sum(axis=1), "the sums do not line up with Z"),
+    (lambda Z: np.exp(Z) / np.exp(Z).sum(), "sum over the whole matrix"),
+    (lambda Z: Z / Z.sum(axis=0, keepdims=True), "you forgot the exponential"),
+    (lambda Z: np.exp(Z - Z.max()) / np.exp(Z - Z.max()).sum(axis=0, keepdims=True),
+     "subtract each column's own maximum"),
+    (lambda Z: softmax_columns(Z)[:, 0], r"returned shape \(3,\), expected shape \(3, 4\)"),
+])
+def test_softmax_names_mistakes(wrong, message):
+    expect(check_softmax, wrong, message)
