@@ -5,4 +5,6 @@ text, so tests check the logic without a browser; Demo wires it to controls.
 """
 from mlnotes.widgets.ch00_welcome import draw_layer_shapes, layer_shapes, shape_explorer
 from mlnotes.widgets.ch01_neural_network import draw_forward_pass, forward_pass_explorer
+from mlnotes.widgets.ch05_gradient_descent import (OPTIMIZER_NAMES, describe_run, descend, descent_explorer,
+                                                   draw_descent, draw_path, draw_path_1d, draw_surface)
 from mlnotes.widgets.demo import Demo, slider
