@@ -8,4 +8,6 @@ student.py makes the student copies (python -m mlnotes student).
 """
 from mlnotes.exercises.ch00_welcome import check_example_column, check_weighted_sum
 from mlnotes.exercises.ch01_neural_network import check_count_parameters, check_forward
+from mlnotes.exercises.ch05_gradient_descent import (check_gradient_descent, check_minibatch_indices,
+                                                     check_momentum_step)
 from mlnotes.exercises.checking import ExerciseError
