@@ -3,10 +3,10 @@
 Two small losses whose minimum is known, each with its gradient, for notebook 05:
 
     parabola   J(w) = (w - 2)^2              dJ/dw = 2 (w - 2)           minimum J = 0 at w = 2
-    valley     J(w) = 0.1 w1^2 + 5 w2^2      grad  = (0.2 w1, 10 w2)     minimum J = 0 at (0, 0)
+    valley     J(w) = 0.025 w1^2 + 5 w2^2    grad  = (0.05 w1, 10 w2)    minimum J = 0 at (0, 0)
 
 The valley is a long, narrow groove: its curvature across (w2) is 10, along
-it (w1) 0.2, fifty times less. The learning rate of gradient descent must
+it (w1) 0.05, two hundred times less. The learning rate of gradient descent must
 suit the steep direction (lr < 2 / 10, or the steps across the groove grow)
 and then crawls along the flat one; momentum and Adam were made for that.
 
@@ -40,15 +40,15 @@ def parabola_grad(w):
 
 
 def valley(w):
-    """J(w1, w2) = 0.1 w1^2 + 5 w2^2 for w of shape (2,): a narrow valley along w1, minimum 0 at (0, 0)."""
+    """J(w1, w2) = 0.025 w1^2 + 5 w2^2 for w of shape (2,): a narrow valley along w1, minimum 0 at (0, 0)."""
     w = _coordinates(w, 2)
-    return float(0.1 * w[0] ** 2 + 5.0 * w[1] ** 2)
+    return float(0.025 * w[0] ** 2 + 5.0 * w[1] ** 2)
 
 
 def valley_grad(w):
-    """(dJ/dw1, dJ/dw2) = (0.2 w1, 10 w2): gentle along the valley, steep across it."""
+    """(dJ/dw1, dJ/dw2) = (0.05 w1, 10 w2): gentle along the valley, steep across it."""
     w = _coordinates(w, 2)
-    return np.array([0.2 * w[0], 10.0 * w[1]])
+    return np.array([0.05 * w[0], 10.0 * w[1]])
 
 
 SURFACES = {

@@ -84,13 +84,13 @@ def descend(surface, optimizer, lr, steps):
 
 
 def draw_descent(ax, optimizer="sgd", lr=0.1, steps=50):
-    """The optimiser's path on the valley J = 0.1 w1^2 + 5 w2^2; returns describe_run's line, prefixed by the settings."""
+    """The optimiser's path on the valley J = 0.025 w1^2 + 5 w2^2; returns describe_run's line, prefixed by the settings."""
     J, _, _, (xlim, ylim) = SURFACES["valley"]
     path = descend("valley", optimizer, lr, steps)
     name = OPTIMIZER_NAMES[optimizer]
     draw_surface(ax, J, xlim, ylim, minimum=(0.0, 0.0))
     draw_path(ax, path, label=name, color="#C44E52")
-    ax.set_title(f"{name}, lr = {lr:.3g}, J = 0.1 w1² + 5 w2²")
+    ax.set_title(f"{name}, lr = {lr:.3g}, J = 0.025 w1² + 5 w2²")
     ax.set_aspect("equal")
     return f"{name}, lr = {lr:.3g}: {describe_run(J, path, steps)}"
 
