@@ -53,7 +53,7 @@ def valley_grad(w):
 
 SURFACES = {
     "parabola": (parabola, parabola_grad, np.array([-1.0]), ((-2.0, 6.0),)),
-    "valley": (valley, valley_grad, np.array([-4.0, 1.5]), ((-5.0, 5.0), (-2.0, 2.0))),
+    "valley": (valley, valley_grad, np.array([-4.0, 1.5]), ((-4.5, 1.5), (-2.0, 2.0))),
 }
 
 

@@ -18,6 +18,13 @@ def gradient_descent(grad, w0, lr, steps):
     return w
 
 
+def on_a_copy(grad, w0, lr, steps):
+    w = w0.copy()
+    for _ in range(steps):
+        w -= lr * grad(w)
+    return w
+
+
 def in_place(grad, w0, lr, steps):
     w = w0
     for _ in range(steps):
@@ -39,7 +46,7 @@ def run(update, w0, times):
     return w
 
 
-@pytest.mark.parametrize("wrong, message", [
+GRADIENT_DESCENT_MISTAKES = [
     (lambda grad, w0, lr, steps: run(lambda w: w + lr * grad(w), w0, steps), "you stepped uphill, w \\+ lr \\* grad"),
     (lambda grad, w0, lr, steps: run(lambda w: w - grad(w), w0, steps), "you forgot the learning rate"),
     (lambda grad, w0, lr, steps: run(lambda w: w - lr * grad(w0), w0, steps), "the gradient at the start, grad\\(w0\\)"),
@@ -49,23 +56,7 @@ def run(update, w0, times):
     (whole_path, r"returned the whole path, shape \(6, 1\); return only the final point w, shape \(1,\)"),
     (lambda grad, w0, lr, steps: None, "returned None"),
     (lambda grad, w0, lr, steps: run(lambda w: w - lr * grad(w) / 2, w0, steps), r"returned \[0\.2285\], expected \[1\.017\]"),
-])
-def test_gradient_descent(wrong, message, capsys):
-    assert check_gradient_descent(gradient_descent) is True
-    assert capsys.readouterr().out == "✓ gradient_descent: correct (one and two parameters)\n"
-    with pytest.raises(ExerciseError, match=message):
-        check_gradient_descent(wrong)
-    with pytest.raises(NotImplementedError):
-        check_gradient_descent(not_written)
-
-
-def test_gradient_descent_in_place_on_a_copy_is_fine():
-    def on_a_copy(grad, w0, lr, steps):
-        w = w0.copy()
-        for _ in range(steps):
-            w -= lr * grad(w)
-        return w
-    assert check_gradient_descent(on_a_copy)
+]
 
 
 # --- check_minibatch_indices ----------------------------------------------------------
@@ -93,7 +84,7 @@ def global_state(m, batch_size, rng):
     return [order[i:i + batch_size] for i in range(0, m, batch_size)]
 
 
-@pytest.mark.parametrize("wrong, message", [
+MINIBATCH_MISTAKES = [
     (lambda m, b, rng: minibatch_indices(m, b, rng)[: m // b], "dropped the last, smaller batch: the 1 left over are never used"),
     (lambda m, b, rng: np.array_split(rng.permutation(m), m // b), r"made batches of sizes \[4, 3, 3\] \(np.array_split\?\)"),
     (lambda m, b, rng: [rng.integers(0, m, size=len(part)) for part in minibatch_indices(m, b, rng)],
@@ -101,7 +92,8 @@ def global_state(m, batch_size, rng):
     (lambda m, b, rng: [rng.choice(m, size=len(part), replace=False) for part in minibatch_indices(m, b, rng)],
      "comes more than once in the epoch"),
     (lambda m, b, rng: [np.arange(m)[i:i + b] for i in range(0, m, b)], "kept the examples in their original order"),
-    (lambda m, b, rng: [rng.permutation(m)[i:i + b + 1] for i in range(0, m, b)], r"made batches of sizes \[4, 4, 4, 1\], expected \[3, 3, 3, 1\]"),
+    (lambda m, b, rng: [rng.permutation(m)[i:i + b + 1] for i in range(0, m, b)],
+     r"made batches of sizes \[4, 4, 4, 1\], expected \[3, 3, 3, 1\]"),
     (lambda m, b, rng: [p + 1 for p in minibatch_indices(m, b, rng)], "used the index 10; the examples are numbered 0 to 9"),
     (lambda m, b, rng: [p.astype(float) for p in minibatch_indices(m, b, rng)], "each batch must be a 1-D array of whole-number indices"),
     (lambda m, b, rng: rng.permutation(m), "each batch must be a 1-D array"),
@@ -109,15 +101,7 @@ def global_state(m, batch_size, rng):
     (lambda m, b, rng: None, "returned None"),
     (own_generator, "the same order in two epochs with the same rng"),
     (global_state, "different orders for two generators seeded alike"),
-])
-def test_minibatch_indices(wrong, message, capsys):
-    assert check_minibatch_indices(minibatch_indices) is True
-    assert capsys.readouterr().out.startswith("✓ minibatch_indices: correct")
-    assert check_minibatch_indices(as_loop)
-    with pytest.raises(ExerciseError, match=message):
-        check_minibatch_indices(wrong)
-    with pytest.raises(NotImplementedError):
-        check_minibatch_indices(not_written)
+]
 
 
 # --- check_momentum_step --------------------------------------------------------------
@@ -134,7 +118,7 @@ def in_place_momentum(w, v, dw, lr, beta):
     return w, v
 
 
-@pytest.mark.parametrize("wrong, message", [
+MOMENTUM_MISTAKES = [
     (lambda w, v, dw, lr, beta: (w - lr * (v + dw), v + dw), "you forgot beta"),
     (lambda w, v, dw, lr, beta: (w - lr * (beta * v + (1 - beta) * dw), beta * v + (1 - beta) * dw),
      "that is the averaging form"),
@@ -146,13 +130,37 @@ def in_place_momentum(w, v, dw, lr, beta):
     (lambda w, v, dw, lr, beta: momentum_step(w, v, dw, lr, beta)[::-1], r"returned \(v_new, w_new\)"),
     (lambda w, v, dw, lr, beta: momentum_step(w, v, dw, lr, beta)[0], "must return two arrays, w_new and v_new"),
     (lambda w, v, dw, lr, beta: None, "must return two arrays"),
-    (lambda w, v, dw, lr, beta: (w - lr * (beta * v + dw), v), r"v_new of <lambda>\(w=.*\) returned \[0\.5, 0\. \], expected \[ 2\.45, -1\.  \]"),
-])
-def test_momentum_step(wrong, message, capsys):
-    assert check_momentum_step(momentum_step) is True
-    assert capsys.readouterr().out == "✓ momentum_step: correct (the velocity, then the step)\n"
-    assert check_momentum_step(in_place_momentum)
+    (lambda w, v, dw, lr, beta: (w - lr * (beta * v + dw), v),
+     r"v_new of <lambda>\(w=.*\) returned \[0\.5, 0\. \], expected \[ 2\.45, -1\.  \]"),
+]
+
+
+# --- every check ----------------------------------------------------------------------
+
+RIGHT = [
+    (check_gradient_descent, [gradient_descent, on_a_copy], "✓ gradient_descent: correct (one and two parameters)\n"),
+    (check_minibatch_indices, [minibatch_indices, as_loop],
+     "✓ minibatch_indices: correct (every example once per epoch, shuffled with the rng, remainder kept)\n"),
+    (check_momentum_step, [momentum_step, in_place_momentum], "✓ momentum_step: correct (the velocity, then the step)\n"),
+]
+
+
+@pytest.mark.parametrize("check, answers, line", RIGHT, ids=[check.__name__ for check, _, _ in RIGHT])
+def test_right_answers_pass_and_unwritten_ones_say_so(check, answers, line, capsys):
+    for answer in answers:
+        assert check(answer) is True
+    assert capsys.readouterr().out == line * len(answers)
+    with pytest.raises(NotImplementedError, match="not_written is not written yet"):
+        check(not_written)
+
+
+MISTAKES = ([(check_gradient_descent, *case) for case in GRADIENT_DESCENT_MISTAKES]
+            + [(check_minibatch_indices, *case) for case in MINIBATCH_MISTAKES]
+            + [(check_momentum_step, *case) for case in MOMENTUM_MISTAKES])
+
+
+@pytest.mark.parametrize("check, wrong, message", MISTAKES,
+                         ids=[f"{check.__name__}: {message[:40]}" for check, _, message in MISTAKES])
+def test_each_named_mistake_gets_its_message(check, wrong, message):
     with pytest.raises(ExerciseError, match=message):
-        check_momentum_step(wrong)
-    with pytest.raises(NotImplementedError):
-        check_momentum_step(not_written)
+        check(wrong)

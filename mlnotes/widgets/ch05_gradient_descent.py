@@ -26,7 +26,7 @@ def draw_surface(ax, J, xlim, ylim, minimum=None, n=81):
     W1, W2, values = _grid(J, tuple(xlim), tuple(ylim), n)
     low, high = values.min(), values.max()
     levels = low + (high - low) * np.geomspace(1e-3, 1.0, 13)
-    ax.contourf(W1, W2, values, levels=levels, cmap="Blues_r", alpha=0.35)
+    ax.contourf(W1, W2, values, levels=levels, cmap="Blues", alpha=0.35)
     ax.contour(W1, W2, values, levels=levels, colors="#4C72B0", linewidths=0.6)
     if minimum is not None:
         ax.plot(*minimum, marker="*", color="black", markersize=12, linestyle="none", label="minimum")
@@ -37,9 +37,13 @@ def draw_surface(ax, J, xlim, ylim, minimum=None, n=81):
     ax.grid(False)
 
 
-def draw_path(ax, path, label, color=None):
-    """A path of points (w1, w2), one per step, as dots joined by lines; the start is a hollow circle."""
-    line, = ax.plot(path[:, 0], path[:, 1], "o-", markersize=3, linewidth=1.2, color=color, label=label)
+def draw_path(ax, path, label, color=None, **style):
+    """A path of points (w1, w2), one per step, as dots joined by lines; the start is a hollow circle.
+
+    style goes to ax.plot (e.g. markersize=0 for a long path).
+    """
+    style = {"marker": "o", "markersize": 3, "linewidth": 1.2} | style
+    line, = ax.plot(path[:, 0], path[:, 1], color=color, label=label, **style)
     ax.plot(path[0, 0], path[0, 1], "o", markersize=9, markerfacecolor="none", color=line.get_color())
     return line
 
