@@ -78,8 +78,9 @@ def check_minibatch_indices(fn):
                                 f"holds batch_size = {batch_size} examples and the remainder comes last: {want_sizes}")
         if sizes != want_sizes:
             raise ExerciseError(f"{fn.__name__}({given}) made batches of sizes {sizes}, expected {want_sizes}")
-        if everything.min() < 0 or everything.max() >= m:
-            raise ExerciseError(f"{fn.__name__}({given}) used the index {everything.max() if everything.max() >= m else everything.min()}; "
+        outside = everything[(everything < 0) | (everything >= m)]
+        if outside.size:
+            raise ExerciseError(f"{fn.__name__}({given}) used the index {outside[0]}; "
                                 f"the examples are numbered 0 to {m - 1}")
         if len(np.unique(everything)) < m:
             twice = np.flatnonzero(np.bincount(everything, minlength=m) > 1)[0]
@@ -103,8 +104,9 @@ def _check_uses_the_rng(fn):
         raise ExerciseError(f"{fn.__name__} gave the same order in two epochs with the same rng: draw the shuffle from "
                             f"the rng passed in (rng.permutation(m)), not from a generator made inside the function")
     if not np.array_equal(order(np.random.default_rng(7)), first):
-        raise ExerciseError(f"{fn.__name__} gave different orders for two generators seeded alike: draw from the rng "
-                            f"passed in (rng.permutation(m)), not from np.random or an unseeded generator, so that runs repeat")
+        raise ExerciseError(f"{fn.__name__} gave different orders for two generators seeded alike: draw from the "
+                            f"rng passed in (rng.permutation(m)), not from np.random or an unseeded generator, "
+                            f"so that runs repeat")
 
 
 def check_momentum_step(fn):
@@ -123,7 +125,8 @@ def check_momentum_step(fn):
         want_w, want_v = params["w"], optimizer.velocity["w"]
         got_w = as_result(got[0], fn.__name__, given, shape=w.shape)
         if np.allclose(got_w, want_v) and not np.allclose(want_v, want_w):
-            raise ExerciseError(f"{fn.__name__}({given}) returned (v_new, w_new); return them in the order (w_new, v_new)")
+            raise ExerciseError(f"{fn.__name__}({given}) returned (v_new, w_new); "
+                                f"return them in the order (w_new, v_new)")
         compare(got[1], want_v, "v_new of " + fn.__name__, given, mistakes=[
             (v + dw, "you forgot beta: v_new = beta * v + dw (beta says how much of the old velocity is kept)"),
             (beta * v + (1 - beta) * dw,

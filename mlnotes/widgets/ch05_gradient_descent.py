@@ -82,13 +82,13 @@ def _steps(n):
 
 
 def descend(surface, optimizer, lr, steps):
-    """The path of `steps` steps of optimizer ('sgd', 'momentum', 'adam') with learning rate lr on a surface of SURFACES."""
+    """The path of `steps` steps of optimizer ('sgd', 'momentum', 'adam') with learning rate lr on SURFACES[surface]."""
     _, grad, start, _ = SURFACES[surface]
     return minimize(grad, start, make_optimizer(optimizer, lr), steps)
 
 
 def draw_descent(ax, optimizer="sgd", lr=0.1, steps=50):
-    """The optimiser's path on the valley J = 0.025 w1^2 + 5 w2^2; returns describe_run's line, prefixed by the settings."""
+    """The optimiser's path on the valley J = 0.025 w1^2 + 5 w2^2; returns the settings and describe_run's line."""
     J, _, _, (xlim, ylim) = SURFACES["valley"]
     path = descend("valley", optimizer, lr, steps)
     name = OPTIMIZER_NAMES[optimizer]
