@@ -11,4 +11,6 @@ from mlnotes.exercises.ch01_neural_network import check_count_parameters, check_
 from mlnotes.exercises.ch02_neuron import check_layer_forward, check_neuron
 from mlnotes.exercises.ch03_activation_functions import check_hat, check_relu, check_sigmoid
 from mlnotes.exercises.ch04_loss_functions import check_mae, check_mse, check_rmse, check_softmax
+from mlnotes.exercises.ch05_gradient_descent import (check_gradient_descent, check_minibatch_indices,
+                                                     check_momentum_step)
 from mlnotes.exercises.checking import ExerciseError

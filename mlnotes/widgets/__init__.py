@@ -10,4 +10,6 @@ from mlnotes.widgets.ch03_activation_functions import (draw_relu_fit, draw_relu_
                                                        relu_pair_explorer, relu_sum_formula, units_through)
 from mlnotes.widgets.ch04_loss_functions import (draw_outlier_fit, fit_line_mae, fit_line_mse, outlier_explorer,
                                                  with_outlier)
+from mlnotes.widgets.ch05_gradient_descent import (OPTIMIZER_NAMES, describe_run, descend, descent_explorer,
+                                                   draw_descent, draw_path, draw_path_1d, draw_surface)
 from mlnotes.widgets.demo import Demo, slider
