@@ -8,4 +8,6 @@ student.py makes the student copies (python -m mlnotes student).
 """
 from mlnotes.exercises.ch00_welcome import check_example_column, check_weighted_sum
 from mlnotes.exercises.ch01_neural_network import check_count_parameters, check_forward
+from mlnotes.exercises.ch06_backpropagation import check_hidden_error, check_layer_gradients, check_update_weights
+from mlnotes.exercises.ch07_backprop_derivation import check_error_into_neuron, check_output_error_mse
 from mlnotes.exercises.checking import ExerciseError
