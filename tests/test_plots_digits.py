@@ -40,6 +40,7 @@ def test_learning_curves_draw_training_and_held_out_data():
     np.testing.assert_allclose(right.lines[1].get_ydata(), [10, 50, 80])  # accuracy in percent
     np.testing.assert_array_equal(left.lines[0].get_xdata(), [0, 1, 2])
     assert left.get_xlabel() == "epoch (0 = before training)" and right.get_ylabel() == "accuracy (%)"
+    assert left.get_yscale() == "log" and right.get_yscale() == "linear"
 
 
 def test_learning_curves_without_held_out_data_and_bad_history():

@@ -8,7 +8,7 @@ matplotlib.use("Agg")
 
 from mlnotes.activations import sigmoid_prime  # noqa: E402
 from mlnotes.network import MLP  # noqa: E402
-from mlnotes.widgets import (backprop_stepper, draw_nudge, draw_pass_step, loss_along, nudge_explorer,  # noqa: E402
+from mlnotes.widgets import (backprop_explorer, draw_nudge, draw_pass_step, loss_along, nudge_explorer,  # noqa: E402
                              pass_steps, tiny_problem, weight_names)
 
 
@@ -52,7 +52,7 @@ def test_draw_pass_step_draws_a_cell_per_number_and_reports_shapes():
 
 
 def test_stepper_follows_its_slider():
-    demo = backprop_stepper(*tiny_problem())
+    demo = backprop_explorer(*tiny_problem())
     assert demo.text.startswith("step 1/10 (forward): Z1 = W1 A0 + b1")
     assert demo.set(step=6) == "step 6/10 (backward): dW2 = (1/m) dZ2 A1ᵀ    shapes (1/4) (2, 4) @ (4, 3) = (2, 3)"
 

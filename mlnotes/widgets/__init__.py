@@ -5,6 +5,6 @@ text, so tests check the logic without a browser; Demo wires it to controls.
 """
 from mlnotes.widgets.ch00_welcome import draw_layer_shapes, layer_shapes, shape_explorer
 from mlnotes.widgets.ch01_neural_network import draw_forward_pass, forward_pass_explorer
-from mlnotes.widgets.ch06_backpropagation import backprop_stepper, draw_pass_step, pass_steps, tiny_problem
+from mlnotes.widgets.ch06_backpropagation import backprop_explorer, draw_pass_step, pass_steps, tiny_problem
 from mlnotes.widgets.ch07_backprop_derivation import draw_nudge, loss_along, nudge_explorer, weight_names
 from mlnotes.widgets.demo import Demo, slider

@@ -75,7 +75,7 @@ def draw_matrices(ax, terms):
         name, M = term
         rows, cols = M.shape
         scale = max(float(np.abs(M).max()), 1e-12)
-        decimals = 2 if scale >= 0.1 else 3  # small gradients still show a digit or two
+        decimals = 3 if 1e-12 < scale < 0.1 else 2  # small gradients still show a digit or two; zeros stay 0.00
         for r in range(rows):
             for c in range(cols):
                 value = M[r, c]
@@ -103,7 +103,7 @@ def draw_pass_step(ax, steps, step=1):
     return f"step {step}/{len(steps)} ({phase}): {equation}    shapes {step_shapes(terms)}"
 
 
-def backprop_stepper(net, X, Y):
+def backprop_explorer(net, X, Y):
     """A slider through the steps of one forward and one backward pass of net on (X, Y)."""
     steps = pass_steps(net, X, Y)
     controls = {"step": slider("step", 1, 1, len(steps), integer=True)}
