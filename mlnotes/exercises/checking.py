@@ -90,6 +90,10 @@ def compare(got, want, name, given, mistakes=()):
     mistake produces, that message is the one raised.
     """
     want = np.asarray(want, dtype=float)
+    if _shape(got) != want.shape:  # some mistakes change the shape too (a lost keepdims, A[l] for A[l-1])
+        for wrong, message in mistakes:
+            if _shape(got) == np.shape(wrong) and close(got, wrong):
+                raise ExerciseError(message)
     got = as_result(got, name, given, shape=want.shape)
     if close(got, want):
         return
@@ -97,6 +101,14 @@ def compare(got, want, name, given, mistakes=()):
         if close(got, wrong):
             raise ExerciseError(message)
     raise ExerciseError(f"{name}({given}) returned {fmt(got)}, expected {fmt(want)}")
+
+
+def _shape(x):
+    """The shape of x as an array of numbers, or None when it is not one."""
+    try:
+        return np.asarray(x, dtype=float).shape
+    except (TypeError, ValueError):
+        return None
 
 
 def passed(what, detail):

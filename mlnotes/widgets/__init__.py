@@ -12,4 +12,6 @@ from mlnotes.widgets.ch04_loss_functions import (draw_outlier_fit, fit_line_mae,
                                                  with_outlier)
 from mlnotes.widgets.ch05_gradient_descent import (OPTIMIZER_NAMES, describe_run, descend, descent_explorer,
                                                    draw_descent, draw_path, draw_path_1d, draw_surface)
+from mlnotes.widgets.ch06_backpropagation import backprop_explorer, draw_pass_step, pass_steps, tiny_problem
+from mlnotes.widgets.ch07_backprop_derivation import draw_nudge, loss_along, nudge_explorer, weight_names
 from mlnotes.widgets.demo import Demo, slider

@@ -1,0 +1,51 @@
+"""Checks for the exercises of 07_backprop_derivation (F17-F19, and the output layer with MSE)."""
+import numpy as np
+
+from mlnotes.activations import sigmoid, sigmoid_prime
+from mlnotes.exercises.checking import call, compare, passed
+
+
+def check_error_into_neuron(fn):
+    """fn(dz_next, W_next, k) must return dJ/da_k = sum_i dz_next[i] W_next[i, k] for one example (F18, F19)."""
+    rng = np.random.default_rng(18)
+    for n, n_next, k in [(3, 3, 1), (4, 2, 3), (5, 3, 0)]:
+        dz_next, W_next = rng.normal(size=n_next), rng.normal(size=(n_next, n))
+        given = f"dz_next {dz_next.shape}, W_next {W_next.shape}, k={k}"
+        got = call(fn, dz_next, W_next, k, given=given)
+        terms = dz_next * W_next[:, k]
+        mistakes = [
+            (terms, "you returned one term per neuron i of layer l+1; neuron k's share is their sum over i (the Σ)"),
+            (np.sum(W_next[:, k]), "you summed the weights alone; each weight w_ik carries the error dz_i of "
+                                   "the neuron it feeds: sum over i of dz_next[i] * W_next[i, k]"),
+            (np.sum(dz_next), "you summed the errors alone; each one reaches neuron k through its weight w_ik"),
+        ]
+        if n == n_next:  # only then does row k exist and have the right length
+            mistakes.append((np.sum(dz_next * W_next[k, :]),
+                             "you took row k of W_next: that row holds the weights INTO neuron k of layer l+1. "
+                             "Neuron k of layer l feeds every neuron i of layer l+1 through w_ik: column k, "
+                             "W_next[:, k]"))
+        compare(got, terms.sum(), fn.__name__, given, mistakes=mistakes)
+    return passed("error_into_neuron", "3 cases, neuron k feeding 3, 2 and 3 neurons")
+
+
+def check_output_error_mse(fn):
+    """fn(A, Y, Z, g_prime) must return dZ = 2 (A - Y) * g_prime(Z): the output error for the MSE loss."""
+    rng = np.random.default_rng(4)
+    for n, m in [(1, 5), (3, 4)]:
+        Z, Y = rng.normal(size=(n, m)), rng.random(size=(n, m))
+        A = sigmoid(Z)
+        given = f"A {A.shape} = sigmoid(Z), Y {Y.shape}, Z {Z.shape}, g_prime=sigmoid_prime"
+        got = call(fn, A, Y, Z, sigmoid_prime, given=given)
+        want = 2 * (A - Y) * sigmoid_prime(Z)
+        compare(got, want, fn.__name__, given, mistakes=[
+            (A - Y, "that is the shortcut dZ = A - Y, which holds for sigmoid + binary cross-entropy and softmax + "
+                    "cross-entropy only; with MSE, g'(Z) does not cancel: dZ = dJ/dA * g'(Z)"),
+            (2 * (A - Y), "you forgot g'(Z): by the chain rule dZ = (dJ/dA) * g'(Z), and with MSE it does not cancel"),
+            (want / 2, "you dropped the 2: d/da (a - y)^2 = 2 (a - y)"),
+            (want / m, "you divided by m: like the notes' dZ[L] = Y_hat - Y, dZ is each example's error signal; "
+                       "the 1/m of the mean comes in dW and db"),
+            (2 * (A - Y) * sigmoid_prime(A), "you evaluated g' at A; the derivative is taken at the weighted input: "
+                                             "g'(Z) (the notes' a/z mix-up)"),
+            (-want, "the sign is flipped: d/da (y - a)^2 = 2 (a - y), so dZ = 2 (A - Y) * g'(Z)"),
+        ])
+    return passed("output_error_mse", "one output and three outputs")

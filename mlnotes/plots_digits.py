@@ -1,0 +1,121 @@
+"""Figures for a classifier trained on the 8×8 digits: learning curves, the confusion matrix and a
+gallery of images (used by 06_backpropagation and 09_digits_project).
+
+    history = net.fit(X_train, Y_train, validation=(X_test, Y_test))
+    plot_learning_curves(history)
+    C = confusion_matrix(y_test, net.predict(X_test), 10)
+    plot_confusion_matrix(C)
+    show_digits(X_test[:, wrong], true=y_test[wrong], predicted=predicted[wrong])
+
+Images are columns of X, as everywhere in the course: X[:, k].reshape(8, 8) is image k.
+"""
+import matplotlib.pyplot as plt
+import numpy as np
+
+from mlnotes._validate import as_array
+
+COLORS = {"train": "#4C72B0", "held_out": "#C44E52"}
+
+
+def _labels(y, name):
+    arr = as_array(y, name)
+    if arr.ndim != 1 or np.any(arr != np.round(arr)) or (arr.size and arr.min() < 0):
+        raise ValueError(f"{name} must be 1-D whole-number labels 0, 1, 2, ..., got {arr.shape} {arr[:5]}")
+    return arr.astype(np.int64)
+
+
+def confusion_matrix(y_true, y_pred, n_classes):
+    """C[t, p]: how many examples of true class t were predicted as class p.
+
+    Rows are the truth, columns the prediction: the diagonal holds the right
+    answers, each row sums to the number of examples of that class.
+    """
+    true, pred = _labels(y_true, "y_true"), _labels(y_pred, "y_pred")
+    if true.shape != pred.shape:
+        raise ValueError(f"y_true has {true.size} labels but y_pred has {pred.size}; give one prediction per example")
+    if true.size and max(true.max(), pred.max()) >= n_classes:
+        raise ValueError(f"labels must be below n_classes = {n_classes}, got up to {max(true.max(), pred.max())}")
+    C = np.zeros((n_classes, n_classes), dtype=np.int64)
+    np.add.at(C, (true, pred), 1)
+    return C
+
+
+def plot_learning_curves(history, axes=None, held_out="test"):
+    """Loss (left, log scale) and accuracy (right) per epoch, from MLP.fit's history; returns the two axes.
+
+    The training data are drawn in blue; what fit recorded for its
+    `validation` data in red, named by held_out ("test" or "validation").
+    """
+    if "loss" not in history:
+        raise ValueError(f"history must be what MLP.fit returns, with a 'loss' list; got keys {sorted(history)}")
+    if axes is None:
+        _, axes = plt.subplots(1, 2, figsize=(10, 3.4))
+    for ax, key, label in zip(axes, ["loss", "accuracy"], ["loss J", "accuracy (%)"]):
+        scale = 100 if key == "accuracy" else 1
+        for prefix, name, color in [("", "training", COLORS["train"]), ("val_", held_out, COLORS["held_out"])]:
+            values = history.get(prefix + key)
+            if values:
+                ax.plot(np.arange(len(values)), scale * np.asarray(values), color=color, label=f"{name} data")
+        ax.set_xlabel("epoch (0 = before training)")
+        ax.set_ylabel(label)
+        ax.legend()
+    axes[0].set_yscale("log")  # the loss falls by orders of magnitude; a gap between the curves stays visible
+    axes[0].set_title("loss per epoch (log scale)")
+    axes[1].set_title("accuracy per epoch")
+    return axes
+
+
+def plot_confusion_matrix(C, ax=None, title="confusion matrix"):
+    """Draw C (from confusion_matrix) as a grid of counts; off-diagonal mistakes stand out in red."""
+    C = np.asarray(C)
+    if C.ndim != 2 or C.shape[0] != C.shape[1]:
+        raise ValueError(f"C must be a square matrix of counts (n_classes, n_classes), got shape {C.shape}")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5.2, 4.6))
+    n = C.shape[0]
+    right = np.where(np.eye(n, dtype=bool), C, 0)
+    wrong = np.where(np.eye(n, dtype=bool), 0, C)
+    ax.imshow(right, cmap="Blues", vmin=0, vmax=max(C.max(), 1))
+    ax.imshow(np.ma.masked_equal(wrong, 0), cmap="Reds", vmin=0, vmax=max(wrong.max(), 1) * 1.5)
+    for t in range(n):
+        for p in range(n):
+            if C[t, p]:
+                dark = t == p and C[t, p] > 0.6 * C.max()
+                ax.text(p, t, str(C[t, p]), ha="center", va="center", fontsize=8,
+                        color="white" if dark else "black")
+    ax.set_xticks(range(n))
+    ax.set_yticks(range(n))
+    ax.set_xlabel("predicted class")
+    ax.set_ylabel("true class")
+    ax.grid(False)
+    ax.set_title(title)
+    return ax
+
+
+def show_digits(X, true=None, predicted=None, ncols=8, scale=1.1):
+    """Draw the columns of X as 8×8 images in a grid; returns the Figure.
+
+    With true labels, each image is titled by its label; with predicted
+    labels too, by "true → predicted", in red where they differ.
+    """
+    X = as_array(X, "X")
+    if X.ndim != 2 or X.shape[0] != 64:
+        raise ValueError(f"X must hold 8×8 images as columns, shape (64, k), got {X.shape}")
+    k = X.shape[1]
+    for name, labels in (("true", true), ("predicted", predicted)):
+        if labels is not None and np.shape(labels) != (k,):
+            raise ValueError(f"{name} needs one label per image, shape ({k},), got {np.shape(labels)}")
+    ncols = max(1, min(ncols, k))
+    nrows = max(1, -(-k // ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(scale * ncols, 1.25 * scale * nrows), squeeze=False)
+    for index, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if index >= k:
+            continue
+        ax.imshow(X[:, index].reshape(8, 8), cmap="gray_r", vmin=0, vmax=1)
+        if true is not None and predicted is not None:
+            wrong = true[index] != predicted[index]
+            ax.set_title(f"{true[index]} → {predicted[index]}", fontsize=9, color="#d62728" if wrong else "black")
+        elif true is not None:
+            ax.set_title(str(true[index]), fontsize=9)
+    return fig

@@ -1,0 +1,81 @@
+import matplotlib
+import numpy as np
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from mlnotes.plots_digits import confusion_matrix, plot_confusion_matrix, plot_learning_curves, show_digits  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_confusion_matrix_counts_truth_by_row_and_prediction_by_column():
+    C = confusion_matrix([0, 0, 1, 2, 2, 2], [0, 1, 1, 2, 0, 2], 3)
+    np.testing.assert_array_equal(C, [[1, 1, 0], [0, 1, 0], [1, 0, 2]])
+    assert C.dtype == np.int64 and C.sum() == 6 and np.trace(C) == 4
+
+
+@pytest.mark.parametrize("y_true, y_pred, message", [
+    ([0, 1], [0], "y_true has 2 labels but y_pred has 1"),
+    ([0, 3], [0, 1], "labels must be below n_classes = 3, got up to 3"),
+    ([0, 1.5], [0, 1], "whole-number labels"),
+    ([[0, 1]], [[0, 1]], "must be 1-D"),
+])
+def test_confusion_matrix_bad_input(y_true, y_pred, message):
+    with pytest.raises(ValueError, match=message):
+        confusion_matrix(y_true, y_pred, 3)
+
+
+def test_learning_curves_draw_training_and_held_out_data():
+    history = {"loss": [2.0, 1.0, 0.5], "accuracy": [0.1, 0.6, 0.9], "val_loss": [2.1, 1.2, 0.7],
+               "val_accuracy": [0.1, 0.5, 0.8]}
+    left, right = plot_learning_curves(history)
+    assert [line.get_label() for line in left.lines] == ["training data", "test data"]
+    np.testing.assert_allclose(right.lines[1].get_ydata(), [10, 50, 80])  # accuracy in percent
+    np.testing.assert_array_equal(left.lines[0].get_xdata(), [0, 1, 2])
+    assert left.get_xlabel() == "epoch (0 = before training)" and right.get_ylabel() == "accuracy (%)"
+    assert left.get_yscale() == "log" and right.get_yscale() == "linear"
+
+
+def test_learning_curves_without_held_out_data_and_bad_history():
+    axes = Figure().subplots(1, 2)
+    plot_learning_curves({"loss": [1.0, 0.5], "accuracy": [0.5, 0.7]}, axes=axes, held_out="validation")
+    assert [len(ax.lines) for ax in axes] == [1, 1]
+    with pytest.raises(ValueError, match="history must be what MLP.fit returns"):
+        plot_learning_curves({"acc": [1]})
+
+
+def test_confusion_matrix_plot_writes_every_nonzero_count():
+    C = np.array([[5, 0, 1], [0, 7, 0], [2, 0, 6]])
+    ax = plot_confusion_matrix(C)
+    assert sorted(t.get_text() for t in ax.texts) == sorted(["5", "1", "7", "2", "6"])
+    assert ax.get_xlabel() == "predicted class" and ax.get_ylabel() == "true class"
+    with pytest.raises(ValueError, match=r"square matrix of counts .* got shape \(2, 3\)"):
+        plot_confusion_matrix(np.zeros((2, 3)))
+
+
+def test_show_digits_titles_and_grid():
+    X = np.random.default_rng(0).random((64, 5))
+    fig = show_digits(X, true=np.array([1, 2, 3, 4, 5]), predicted=np.array([1, 7, 3, 4, 5]), ncols=3)
+    axes = fig.axes
+    assert len(axes) == 6 and len(axes[5].images) == 0  # 2 rows of 3, the last cell empty
+    titles = [ax.get_title() for ax in axes[:5]]
+    assert titles == ["1 → 1", "2 → 7", "3 → 3", "4 → 4", "5 → 5"]
+    assert axes[1].title.get_color() == "#d62728" and axes[0].title.get_color() == "black"
+    np.testing.assert_array_equal(axes[2].images[0].get_array(), X[:, 2].reshape(8, 8))
+    assert [ax.get_title() for ax in show_digits(X[:, :2], true=np.array([0, 9])).axes] == ["0", "9"]
+
+
+@pytest.mark.parametrize("X, kwargs, message", [
+    (np.zeros((63, 2)), {}, r"shape \(64, k\), got \(63, 2\)"),
+    (np.zeros((64, 2)), {"true": np.array([1])}, r"true needs one label per image, shape \(2,\), got \(1,\)"),
+])
+def test_show_digits_bad_input(X, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        show_digits(X, **kwargs)
