@@ -1,0 +1,10 @@
+"""Autograd (source notes: 自动求导, F20): engines that record a DAG as operations run, then apply the
+chain rule from the root (the output) to the leaves (the inputs).
+
+    value    Value, a scalar engine with micrograd's interface
+    tensor   Tensor, the same on numpy arrays
+    graph    what both share: topological order, the backward pass one step at a time, zero_grad
+"""
+from mlnotes.autograd.graph import backward_steps, topological_order, zero_grad
+from mlnotes.autograd.tensor import Tensor
+from mlnotes.autograd.value import Value

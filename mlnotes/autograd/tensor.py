@@ -1,0 +1,281 @@
+"""Tensor: a numpy array that records the graph of the operations that made it (source notes: 自动求导, F20).
+
+The scalar engine's idea applied to whole arrays. Every operation is a row of one table: its forward
+function and, for each input, one line turning g = dL/d(out) into that input's share of dL/d(input)
+(the vector-Jacobian product, in HIPS autograd's style). y is the output, a and b the inputs:
+
+    a + b    g            g             a @ b    g @ b.T          a.T @ g
+    a * b    g * b        g * a         a / b    g / b            -g * y / b
+    exp(a)   g * y                      log(a)   g / a
+    relu(a)  g * (a > 0)                tanh(a)  g * (1 - y^2)    sigmoid(a)  g * y (1 - y)
+
+Broadcasting: when numpy stretches an input to the output's shape (a bias b of shape (n, 1) added to
+Z of shape (n, m)), each entry of the input is used several times, so its gradient is the *sum* over
+the stretched axes. unbroadcast() does that once, for every operation. The cross-entropy of softmax(Z)
+is one operation whose gradient is the notes' dz = y_hat - y (F12), divided by m for the mean.
+"""
+import numbers
+
+import numpy as np
+
+from mlnotes import activations
+from mlnotes._validate import as_array, describe
+from mlnotes.autograd.graph import Node, backward_steps
+
+
+def _cross_entropy(Z, Y):
+    """J = -(1/m) sum Y log softmax(Z), and softmax(Z) kept for the backward rule (P below).
+
+    With Z shifted so that each column's largest score is 0 (nothing overflows),
+    softmax = E / s with E = e^Z, s = the column sums of E, and log softmax = Z - log s.
+    """
+    shifted = Z - Z.max(axis=0, keepdims=True)
+    P = np.exp(shifted)
+    s = P.sum(axis=0, keepdims=True)
+    P /= s
+    return (np.log(s).sum() - np.vdot(Y, shifted)) / Z.shape[1], {"P": P}
+
+
+def _spread(g, y, a, axis=None, keepdims=False):
+    """Gradient of a sum: each entry of a was added in once, so it gets g of the sum it went into."""
+    if axis is not None and not keepdims:
+        g = np.expand_dims(g, axis)
+    return np.broadcast_to(g, a.shape).copy()
+
+
+def _log(a):
+    if a.size and a.min() <= 0:
+        raise ValueError(f"log needs positive numbers, got a smallest entry of {a.min():.6g}")
+    return np.log(a)
+
+
+#: name -> (forward, d/d(first input), d/d(second input)); each rule maps (g, y, *inputs) to an input's gradient.
+#: A forward may also return what its rules need besides the inputs and the output (softmax(Z) for cross-entropy).
+OPS = {
+    "+": (np.add, lambda g, y, a, b: g, lambda g, y, a, b: g),
+    "-": (np.subtract, lambda g, y, a, b: g, lambda g, y, a, b: -g),
+    "*": (np.multiply, lambda g, y, a, b: g * b, lambda g, y, a, b: g * a),
+    "/": (np.divide, lambda g, y, a, b: g / b, lambda g, y, a, b: -g * y / b),
+    "@": (np.matmul, lambda g, y, a, b: g @ b.T, lambda g, y, a, b: a.T @ g),
+    "**": (lambda a, k: a ** k, lambda g, y, a, k: g * k * a ** (k - 1)),
+    "neg": (np.negative, lambda g, y, a: -g),
+    "T": (np.transpose, lambda g, y, a: g.T),
+    "exp": (np.exp, lambda g, y, a: g * y),
+    "log": (_log, lambda g, y, a: g / a),
+    "relu": (lambda a: np.maximum(a, 0.0), lambda g, y, a: g * (a > 0)),  # 0 at a = 0, as relu_prime
+    "tanh": (np.tanh, lambda g, y, a: g * (1.0 - y * y)),
+    "sigmoid": (activations.sigmoid, lambda g, y, a: g * y * (1.0 - y)),
+    "sum": (np.sum, _spread),
+    "mean": (np.mean, lambda g, y, a, **kw: _spread(g, y, a, **kw) * (y.size / a.size)),
+    "cross_entropy": (_cross_entropy,
+                      lambda g, y, Z, Y, P: (P - Y) * (g / Z.shape[1]),
+                      lambda g, y, Z, Y, P: np.log(P) * (-g / Z.shape[1])),
+}
+
+
+def unbroadcast(g, shape):
+    """g summed over the axes along which numpy stretched an input of this shape to g's shape."""
+    if g.shape == shape:
+        return g
+    lead = g.ndim - len(shape)
+    if lead < 0:  # no broadcast makes a shape smaller: leave it to the shape check to name both shapes
+        return g
+    stretched = tuple(lead + i for i, n in enumerate(shape) if n == 1 and g.shape[lead + i] != 1)
+    g = g.sum(axis=tuple(range(lead)) + stretched, keepdims=True)
+    return g.reshape(g.shape[lead:])
+
+
+class Tensor(Node):
+    """An array that remembers how it was computed: Tensor(data, requires_grad=True, label="") (data is copied).
+
+    requires_grad=False marks data that is not differentiated (the inputs X of a network):
+    backward() computes no gradient for it, which saves work. .grad is None until
+    backward() reaches the tensor; then it has the tensor's shape.
+    """
+
+    __slots__ = ("requires_grad", "_kw")
+
+    def __init__(self, data, requires_grad=True, label=""):
+        if isinstance(data, Tensor):
+            raise TypeError("Tensor(t) with t already a Tensor: use t itself, or Tensor(t.data) for a new leaf")
+        array = as_array(data, "data")
+        # a copy: changing the caller's array later must not change a recorded graph
+        self._init(array.copy() if array is data else array, (), "", bool(requires_grad), label)
+
+    @classmethod
+    def wrap(cls, array, requires_grad=True, label=""):
+        """A leaf over array itself, without Tensor()'s checks: for arrays already checked (a network's weights).
+
+        array must be a float64 ndarray; it is not copied, so changing it in place (a gradient
+        descent step) changes the tensor.
+        """
+        if type(array) is not np.ndarray or array.dtype != np.float64:
+            raise TypeError(f"Tensor.wrap needs a float64 numpy array, got {describe(array)}; use Tensor(data)")
+        t = cls.__new__(cls)
+        t._init(array, (), "", requires_grad, label)
+        return t
+
+    def _init(self, data, parents, op, requires_grad, label="", kw=None):
+        self.data, self.grad, self._prev, self._op, self.label = data, None, parents, op, label
+        self.requires_grad, self._kw, self._done = requires_grad, kw or {}, False
+
+    @property
+    def shape(self):
+        return self.data.shape
+
+    def __repr__(self):
+        text = np.array2string(self.data, precision=4, suppress_small=True, separator=", ")
+        grad = "None" if self.grad is None else np.array2string(self.grad, precision=4, suppress_small=True,
+                                                                 separator=", ")
+        return f"Tensor({text}, grad={grad}" + (f", label={self.label!r})" if self.label else ")")
+
+    def _apply(self, op, *others, **kw):
+        """The node for OPS[op] applied to self and others (numbers and arrays become constant tensors)."""
+        parents = (self, *[o if isinstance(o, Tensor) else Tensor(o, requires_grad=False) for o in others])
+        try:
+            out = OPS[op][0](*[p.data for p in parents], **kw)
+        except ValueError as e:
+            if not others:
+                raise
+            shapes = " and ".join(str(p.data.shape) for p in parents)
+            raise ValueError(f"{op}: shapes {shapes} do not fit together: {e}") from None
+        if type(out) is tuple:  # (output, what the backward rules need)
+            out, saved = out
+            kw = {**kw, **saved}
+        node = Tensor.__new__(Tensor)
+        requires_grad = self.requires_grad or any(p.requires_grad for p in parents)
+        node._init(np.asarray(out, dtype=np.float64), parents, op, requires_grad, kw=kw)
+        return node
+
+    def __add__(self, other):
+        return self._apply("+", other)
+
+    def __sub__(self, other):
+        return self._apply("-", other)
+
+    def __mul__(self, other):
+        return self._apply("*", other)
+
+    def __truediv__(self, other):
+        return self._apply("/", other)
+
+    def __matmul__(self, other):
+        other = other if isinstance(other, Tensor) else Tensor(other, requires_grad=False)
+        if self.data.ndim != 2 or other.data.ndim != 2:
+            raise ValueError(f"@ multiplies matrices (2-D), got {describe(self.data)} @ {describe(other.data)}; "
+                             f"make a vector a column of shape (n, 1)")
+        if self.data.shape[1] != other.data.shape[0]:
+            raise ValueError(f"@: the left has shape {self.data.shape} but the right has shape {other.data.shape}: "
+                             f"the left's {self.data.shape[1]} columns must match the right's {other.data.shape[0]} rows")
+        return self._apply("@", other)
+
+    def __pow__(self, k):
+        if isinstance(k, bool) or not isinstance(k, numbers.Real):
+            raise TypeError(f"t ** k needs a number k, got {describe(k)}; for a Tensor k write (k * t.log()).exp()")
+        if k != int(k) and self.data.size and self.data.min() < 0:
+            raise ValueError(f"t ** {k:g} of a negative entry ({self.data.min():.6g}) is not a real number")
+        return self._apply("**", k=float(k))
+
+    def __neg__(self):
+        return self._apply("neg")
+
+    def __radd__(self, other):
+        return self + other
+
+    def __rmul__(self, other):
+        return self * other
+
+    def __rsub__(self, other):
+        return Tensor(other, requires_grad=False) - self
+
+    def __rtruediv__(self, other):
+        return Tensor(other, requires_grad=False) / self
+
+    def __rmatmul__(self, other):
+        return Tensor(other, requires_grad=False) @ self
+
+    @property
+    def T(self):
+        """The transpose (a 2-D tensor's rows become columns)."""
+        return self._apply("T")
+
+    def sum(self, axis=None, keepdims=False):
+        """The sum over axis (all entries when axis is None)."""
+        return self._apply("sum", axis=axis, keepdims=keepdims)
+
+    def mean(self, axis=None, keepdims=False):
+        """The mean over axis (all entries when axis is None)."""
+        return self._apply("mean", axis=axis, keepdims=keepdims)
+
+    def relu(self):
+        return self._apply("relu")
+
+    def sigmoid(self):
+        return self._apply("sigmoid")
+
+    def tanh(self):
+        return self._apply("tanh")
+
+    def exp(self):
+        return self._apply("exp")
+
+    def log(self):
+        return self._apply("log")
+
+    def cross_entropy(self, Y):
+        """J = -(1/m) sum_j sum_k Y_kj log softmax(Z)_kj for scores Z = self (n_classes, m) and one-hot Y.
+
+        Softmax and the log are one operation, so that its gradient is the notes' shortcut
+        dJ/dZ = (softmax(Z) - Y) / m, computed without dividing by probabilities near 0.
+        """
+        Y = Y if isinstance(Y, Tensor) else Tensor(Y, requires_grad=False)
+        if self.data.ndim != 2 or Y.data.shape != self.data.shape:
+            raise ValueError(f"cross_entropy needs scores Z of shape (n_classes, m) and Y of the same shape, "
+                             f"got Z {self.data.shape} and Y {Y.data.shape} (labels? use losses.one_hot)")
+        if Y.data.min() < 0 or np.abs(Y.data.sum(axis=0) - 1.0).max() > 1e-6:
+            raise ValueError("each column of Y must hold probabilities that sum to 1 (one-hot labels, usually)")
+        return self._apply("cross_entropy", Y)
+
+    def _push(self):
+        g, rules = self.grad, OPS[self._op][1:]
+        if g is None:  # computed from constants only: nothing to pass on
+            return
+        inputs = [p.data for p in self._prev]
+        for parent, rule in zip(self._prev, rules):
+            if parent.requires_grad:
+                parent._accumulate(unbroadcast(rule(g, self.data, *inputs, **self._kw), parent.data.shape))
+
+    def _accumulate(self, g):
+        assert g.shape == self.data.shape, (
+            f"the gradient for a tensor of shape {self.data.shape} came out with shape {g.shape}: "
+            f"the backward rule of an operation that uses it returns the wrong shape")
+        if self.grad is not None:
+            self.grad = self.grad + g
+        else:  # a leaf's gradient is the learner's to look at and change: never a view into another array
+            self.grad = g if self._prev else np.array(g)
+
+    def backward(self, grad=None):
+        """Fill in dL/d(node) in the .grad of every tensor this one (L) depends on and that requires_grad.
+
+        Without grad, L must be a single number (a loss). For any other L, pass grad: the
+        gradient of some loss with respect to L (np.ones(L.shape) differentiates L.sum()).
+        Gradients are added to .grad: clear them with zero_grad() between steps.
+        """
+        if grad is None:
+            if self.data.size != 1:
+                raise ValueError(f"backward() without a gradient needs a single number (a loss), but this tensor has "
+                                 f"shape {self.data.shape}: reduce it first (.sum(), .mean()) or pass "
+                                 f"backward(grad) with grad of shape {self.data.shape}")
+            grad = np.ones_like(self.data)
+        else:
+            grad = as_array(grad, "grad")
+            if grad.shape != self.data.shape:
+                raise ValueError(f"grad has shape {grad.shape} but the tensor has shape {self.data.shape}; "
+                                 f"they must be the same")
+        if not self.requires_grad:
+            raise RuntimeError("nothing to differentiate: this tensor depends on no tensor with requires_grad=True")
+        for _ in backward_steps(self, grad):
+            pass
+
+    def zero_grad(self):
+        self.grad = None
