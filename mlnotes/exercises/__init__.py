@@ -8,4 +8,5 @@ student.py makes the student copies (python -m mlnotes student).
 """
 from mlnotes.exercises.ch00_welcome import check_example_column, check_weighted_sum
 from mlnotes.exercises.ch01_neural_network import check_count_parameters, check_forward
+from mlnotes.exercises.ch08_autograd import check_accumulate, check_bias_backward, check_matmul_backward
 from mlnotes.exercises.checking import ExerciseError
