@@ -10,7 +10,7 @@ matplotlib.use("Agg")
 from mlnotes.autograd import Tensor, Value, topological_order  # noqa: E402
 from mlnotes.autograd.draw import MAX_NODES, draw_graph, layout, node_text  # noqa: E402
 from mlnotes.plotting import COLORS  # noqa: E402
-from mlnotes.widgets import backward_state, backward_stepper, draw_backward_step, explain_step  # noqa: E402
+from mlnotes.widgets import backward_state, backward_explorer, draw_backward_step, explain_step  # noqa: E402
 
 
 def karpathy():
@@ -123,7 +123,7 @@ def test_the_readout_is_the_chain_rule_with_numbers():
 
 
 def test_the_stepper_demo_follows_its_slider():
-    demo = backward_stepper(karpathy)
+    demo = backward_explorer(karpathy)
     assert demo.controls["step"].max == 7 and demo.text.startswith("step 0/7")
     before = demo.image.value
     assert demo.set(step=7) == "step 7/7: grad a = grad e × de/da = -2 × -3 = 6"

@@ -62,12 +62,12 @@ def node_text(node, known=True):
     names = [p.label for p in node._prev]
     if not node._prev:
         what = node.label or "leaf"
-    elif len(names) == 2 and all(names):
-        what = f"{names[0]} {node._op} {names[1]}"
-    elif len(names) == 1 and names[0]:
-        what = f"{node._op}({names[0]})"
-    else:
+    elif not all(names):
         what = node._op
+    elif len(names) == 2 and len(node._op) <= 2:  # a symbol: a * b, W1 @ X
+        what = f"{names[0]} {node._op} {names[1]}"
+    else:
+        what = f"{node._op}({', '.join(names)})"
     if node._prev and node.label:
         what = f"{node.label} = {what}"
     grad = "?" if not known else "-" if node.grad is None else _describe(node.grad)

@@ -26,8 +26,32 @@ class Node:
     # numpy operands (np.float64(2) * x, array * t) hand the operation to our reflected methods
     __array_ufunc__ = None
 
+    # The functions of one input: each subclass's _apply(name) looks the name up in its table of rules.
+    def relu(self):
+        """max(0, x) (elementwise for a Tensor); derivative 1 for x > 0, else 0."""
+        return self._apply("relu")
+
+    def tanh(self):
+        """tanh(x); derivative 1 - tanh(x)^2."""
+        return self._apply("tanh")
+
+    def sigmoid(self):
+        """1 / (1 + e^(-x)); derivative sigmoid(x) (1 - sigmoid(x))."""
+        return self._apply("sigmoid")
+
+    def exp(self):
+        """e^x; derivative e^x."""
+        return self._apply("exp")
+
+    def log(self):
+        """ln x for x > 0; derivative 1/x."""
+        return self._apply("log")
+
     def zero_grad(self):
         """Forget the gradient: backward() adds into .grad, so clear it before the next pass."""
+        raise NotImplementedError
+
+    def _apply(self, name):
         raise NotImplementedError
 
     def _push(self):

@@ -56,7 +56,10 @@ class TensorMLP(MLP):
         A = Tensor.wrap(self._check_X(X), requires_grad=False, label="X")
         for l in range(1, self.L + 1):
             Z = self.leaves[f"W{l}"] @ A + self.leaves[f"b{l}"]
-            A = getattr(Z, self.hidden)() if l < self.L else Z
+            Z.label = f"Z{l}"
+            if l < self.L:
+                A = getattr(Z, self.hidden)()
+                A.label = f"A{l}"
         self.Z_out = Z
         self.A = [self._output(Z.data)]
         return self.A[-1]
@@ -71,6 +74,7 @@ class TensorMLP(MLP):
             raise ValueError(f"Y must have the shape of the output, {self.Z_out.shape}, got {Y.shape}{hint}")
         Y = Tensor.wrap(Y, requires_grad=False, label="Y")
         self.loss_node = LOSS_GRAPHS[self.output, self.loss_name](self.Z_out, Y, Y.shape[1])
+        self.loss_node.label = "L"
         self.loss_node.backward()
         self.grads = {"d" + name: leaf.grad for name, leaf in self.leaves.items()}
         return self.grads

@@ -207,21 +207,6 @@ class Tensor(Node):
         """The mean over axis (all entries when axis is None)."""
         return self._apply("mean", axis=axis, keepdims=keepdims)
 
-    def relu(self):
-        return self._apply("relu")
-
-    def sigmoid(self):
-        return self._apply("sigmoid")
-
-    def tanh(self):
-        return self._apply("tanh")
-
-    def exp(self):
-        return self._apply("exp")
-
-    def log(self):
-        return self._apply("log")
-
     def cross_entropy(self, Y):
         """J = -(1/m) sum_j sum_k Y_kj log softmax(Z)_kj for scores Z = self (n_classes, m) and one-hot Y.
 

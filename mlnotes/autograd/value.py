@@ -153,26 +153,6 @@ class Value(Node):
         y = f(self.data)
         return _result(y, (self,), name, (f_prime(self.data, y),))
 
-    def relu(self):
-        """max(0, x)."""
-        return self._apply("relu")
-
-    def tanh(self):
-        """tanh(x); derivative 1 - tanh(x)^2."""
-        return self._apply("tanh")
-
-    def sigmoid(self):
-        """1 / (1 + e^(-x)); derivative sigmoid(x) (1 - sigmoid(x))."""
-        return self._apply("sigmoid")
-
-    def exp(self):
-        """e^x; derivative e^x."""
-        return self._apply("exp")
-
-    def log(self):
-        """ln x for x > 0; derivative 1/x."""
-        return self._apply("log")
-
     def _push(self):
         g = self.grad
         for parent, local in zip(self._prev, self._local):

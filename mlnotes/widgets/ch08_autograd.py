@@ -61,7 +61,7 @@ def draw_backward_step(ax, build, step=0):
     return explain_step(root, done)
 
 
-def backward_stepper(build):
+def backward_explorer(build):
     """A slider that runs backward() on build()'s graph one node at a time, filling in one gradient per step.
 
     build() must return a fresh expression every time it is called (a graph can be
