@@ -2,7 +2,7 @@
 chain rule from the root (the output) to the leaves (the inputs).
 
     value    Value, a scalar engine with micrograd's interface
-    tensor   Tensor, the same on numpy arrays
+    tensor   Tensor, the same on numpy arrays; rules: its table of backward rules
     graph    what both share: topological order, the backward pass one step at a time, zero_grad
     draw     draw_graph: the recorded graph, in matplotlib
     mlp      TensorMLP: the MLP of notebook 06, differentiated by the Tensor engine
