@@ -7,13 +7,19 @@
    SGD update. micrograd is not a dependency of mlnotes: the comparison runs when it is
    importable (pip install micrograd==0.1.0) and says so otherwise. Both engines start from the
    same weights and the script checks that they compute the same loss and gradients first.
-2. The Tensor engine's train step against the MLP's hand-written backward (notebook 06's network).
+2. The Tensor engine's train step against the MLP's hand-written backward (notebook 06's network,
+   64-32-10, on m = 64, 256 and all 1,797 digits). The page faults per step are printed too: on large
+   batches glibc's malloc may hand freed arrays back to the system and fault them in again on the next
+   step, for one implementation and not the other depending on the allocator's state, which can move
+   the ratio by a third. MALLOC_TRIM_THRESHOLD_=268435456 MALLOC_MMAP_THRESHOLD_=268435456 in the
+   environment takes that out of the comparison.
 
 Times are medians of paired repetitions in one process, one BLAS thread (common.py).
 """
 import common  # noqa: F401  (one BLAS thread; import before numpy)
 
 import gc
+import resource
 
 import numpy as np
 
@@ -125,16 +131,26 @@ def _collectable(value, model, X, y):
 
 
 def tensor_vs_handwritten():
-    """TensorMLP.train_step against MLP.train_step: same network, same batch, same update."""
+    """TensorMLP.train_step against MLP.train_step: same network (notebook 06's), same batch, same update."""
     X_all, y_all = load_digits()
     Y_all = one_hot(y_all, 10)
     for m in (64, 256, 1797):
-        X, Y = X_all[:, :m], Y_all[:, :m]
+        X, Y = X_all[:, :m].copy(), Y_all[:, :m].copy()
         ours, theirs = TensorMLP([64, 32, 10], seed=0), MLP([64, 32, 10], seed=0)
-        for _ in range(20):  # the allocator settles its thresholds only after some steps of both
+        for _ in range(20):  # glibc's malloc adapts its thresholds over the first steps of both
             ours.train_step(X, Y, 0.01), theirs.train_step(X, Y, 0.01)
         result = common.paired(lambda: ours.train_step(X, Y, 0.01), lambda: theirs.train_step(X, Y, 0.01))
         common.report(f"64-32-10 train step, m={m}", "Tensor engine", "hand-written backward", result, 1.05)
+        faults = [_page_faults(lambda: net.train_step(X, Y, 0.01)) for net in (ours, theirs)]
+        print(f"  page faults per step: Tensor engine {faults[0]:.1f}, hand-written {faults[1]:.1f}")
+
+
+def _page_faults(step, n=50):
+    """Minor page faults per call: memory the allocator gave back to the system and takes again."""
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    for _ in range(n):
+        step()
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / n
 
 
 def main():
