@@ -1,0 +1,82 @@
+"""The MLP of notebook 06 with its backward pass left to the Tensor engine
+(source notes: 自动求导, F20, checked against 反向传播算法, F12-F15).
+
+TensorMLP has MLP's interface and parameters (the same seed gives the same weights) and the same
+forward pass, F9-F11, written with Tensor operations so that it records a graph:
+
+    A[0] = X,   Z[l] = W[l] @ A[l-1] + b[l],   A[l] = g(Z[l])
+
+backward(Y) adds the loss to that graph and calls its backward(): the gradients come from the chain
+rule applied node by node, not from the notes' equations, and they are the same numbers. fit,
+predict and accuracy are MLP's own.
+"""
+from mlnotes._validate import as_array
+from mlnotes.autograd.tensor import Tensor
+from mlnotes.network import MLP
+
+
+def _binary_cross_entropy(Z, Y, m):
+    A = Z.sigmoid()
+    return -(Y * A.log() + (1 - Y) * (1 - A).log()).sum() / m
+
+
+#: (output, loss) -> the loss as Tensor operations on the last layer's Z, for m examples with targets Y.
+LOSS_GRAPHS = {
+    ("softmax", "cross_entropy"): lambda Z, Y, m: Z.cross_entropy(Y),
+    ("sigmoid", "binary_cross_entropy"): _binary_cross_entropy,
+    ("sigmoid", "mse"): lambda Z, Y, m: ((Z.sigmoid() - Y) ** 2).sum() / m,
+    ("identity", "mse"): lambda Z, Y, m: ((Z - Y) ** 2).sum() / m,
+}
+HIDDEN = ("relu", "sigmoid", "tanh")
+
+
+class TensorMLP(MLP):
+    """TensorMLP(layer_sizes, hidden="relu", output="softmax", loss=None, seed=0): MLP, differentiated by autograd.
+
+    After forward(X), self.Z_out is the Tensor of the last layer's Z, the end of the recorded
+    graph (every Z and A is a node of it; self.A holds only the output); after backward(Y),
+    self.loss_node is its root, the loss. A graph is differentiated once: backward(Y) again
+    needs a new forward(X).
+    """
+
+    def __init__(self, layer_sizes, hidden="relu", output="softmax", loss=None, seed=0):
+        super().__init__(layer_sizes, hidden, output, loss, seed)
+        if hidden not in HIDDEN or (output, self.loss_name) not in LOSS_GRAPHS:
+            pairs = ", ".join(f"{o} + {l}" for o, l in LOSS_GRAPHS)
+            raise ValueError(f"TensorMLP has hidden activations {', '.join(HIDDEN)} and the output + loss pairs "
+                             f"{pairs}; got hidden={hidden!r}, {output} + {self.loss_name}")
+        self.leaves, self.Z_out, self.loss_node = {}, None, None
+
+    def forward(self, X):
+        """Y_hat for X (n_0, m), recording the graph from the parameters (fresh leaves) to Z[L]."""
+        # Drop the last pass's graph first: its arrays are freed before this pass allocates its own,
+        # so the allocator reuses their memory instead of asking the system for more (page faults).
+        self.leaves, self.Z_out, self.loss_node = {}, None, None
+        # New leaves on every pass, over the same arrays: no gradient is left over from the last step
+        # (PyTorch keeps its parameter tensors and asks for optimizer.zero_grad() instead).
+        self.leaves = {name: Tensor.wrap(p, label=name) for name, p in self.params.items()}
+        A = Tensor.wrap(self._check_X(X), requires_grad=False, label="X")
+        for l in range(1, self.L + 1):
+            Z = self.leaves[f"W{l}"] @ A + self.leaves[f"b{l}"]
+            Z.label = f"Z{l}"
+            if l < self.L:
+                A = getattr(Z, self.hidden)()
+                A.label = f"A{l}"
+        self.Z_out = Z
+        self.A = [self._output(Z.data)]
+        return self.A[-1]
+
+    def backward(self, Y):
+        """The gradients {"dW1": ..., "db1": ...} of the loss for the last forward pass, by Tensor.backward()."""
+        if self.Z_out is None:
+            raise RuntimeError("call forward(X) before backward(Y): backward needs the graph of a forward pass")
+        Y = as_array(Y, "Y")
+        if Y.shape != self.Z_out.shape:
+            hint = " (labels? use one_hot(labels, n_classes))" if Y.ndim == 1 else ""
+            raise ValueError(f"Y must have the shape of the output, {self.Z_out.shape}, got {Y.shape}{hint}")
+        Y = Tensor.wrap(Y, requires_grad=False, label="Y")
+        self.loss_node = LOSS_GRAPHS[self.output, self.loss_name](self.Z_out, Y, Y.shape[1])
+        self.loss_node.label = "L"
+        self.loss_node.backward()
+        self.grads = {"d" + name: leaf.grad for name, leaf in self.leaves.items()}
+        return self.grads
