@@ -18,6 +18,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from checks import formula_counts, markdown_pieces  # noqa: E402
 from lab import JupyterLab  # noqa: E402
 from notebook_run import NotebookRun  # noqa: E402
 
@@ -57,29 +58,38 @@ def browser():
             chromium.close()
 
 
-@pytest.fixture(scope="module", params=NOTEBOOKS, ids=lambda p: p.stem)
-def notebook(request, lab, browser):
-    """The notebook opened in JupyterLab, outputs cleared, Run All done, and a screenshot taken."""
-    path = request.param
-    kernel = json.loads(path.read_text(encoding="utf-8"))["metadata"]["kernelspec"]["display_name"]
+@pytest.fixture(scope="session")
+def page(browser):
+    """One page for the whole run: JupyterLab loads once, each notebook opens in it as a tab."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(30_000)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module", params=NOTEBOOKS, ids=lambda p: p.stem)
+def notebook(request, lab, page):
+    """The notebook opened in JupyterLab, outputs cleared, Run All done, and a screenshot taken."""
+    path = request.param
+    kernel = json.loads(path.read_text(encoding="utf-8"))["metadata"]["kernelspec"]["display_name"]
     run = NotebookRun(page, lab, path, TIMEOUT)
     start = time.perf_counter()
     try:
         run.open(kernel)
         run.clear_and_run_all()
-        from checks import formula_counts, markdown_pieces
-
-        run.expected_formulas = formula_counts([source for _, _, source, _ in markdown_pieces(run.state())])
-        run.settle(sum(run.expected_formulas))
-        run.screenshots = run.screenshot(SHOTS)
+        expected = formula_counts([source for _, _, source, _ in markdown_pieces(run.state())])
+        with run.timed("settle"):
+            run.settle(sum(expected))
+        with run.timed("screenshot"):
+            run.screenshots = run.screenshot(SHOTS)
         yield run
     finally:
         run.seconds["total"] = time.perf_counter() - start
         TIMES[run.name] = run.seconds
-        context.close()
+        run.close()
         lab.shutdown_kernels()
 
 

@@ -1,11 +1,11 @@
 """Drive one notebook in JupyterLab as a learner would: open, clear, Run All, look, move the demos."""
+import contextlib
 import time
 from pathlib import Path
 
 from checks import RAN, where
 
 SNAPSHOT = (Path(__file__).parent / "snapshot.js").read_text()
-TOOLBAR = ".jp-NotebookPanel-toolbar"
 # The tallest page Chromium screenshots in one piece; a longer notebook is saved in parts.
 SHOT_HEIGHT = 12000
 
@@ -19,17 +19,37 @@ class NotebookRun:
         self.seconds = {}
         self.cells = None
 
+    @contextlib.contextmanager
+    def timed(self, what):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[what] = time.perf_counter() - start
+
     def state(self):
         return self.page.evaluate(SNAPSHOT)
 
     def status(self):
-        return self.page.evaluate(
-            f"() => [document.querySelector('{TOOLBAR} .jp-KernelName')?.textContent ?? null,"
-            f" document.querySelector('{TOOLBAR} .jp-Notebook-ExecutionIndicator')?.dataset.status ?? null]")
+        """[kernel name, kernel status] in this notebook's toolbar ([None, None] until it is the open tab)."""
+        return self.page.evaluate("""name => {
+            const panel = window.jupyterapp?.shell.currentWidget;
+            if (!panel || panel.context?.path !== name) return [null, null];
+            const toolbar = panel.node.querySelector('.jp-NotebookPanel-toolbar');
+            return [toolbar?.querySelector('.jp-KernelName')?.textContent ?? null,
+                    toolbar?.querySelector('.jp-Notebook-ExecutionIndicator')?.dataset.status ?? null];
+        }""", self.path.name)
 
     def open(self, kernel_name):
+        """Open the notebook in its own tab: in the JupyterLab already loaded in the page, or by loading it."""
         start = time.perf_counter()
-        self.page.goto(self.lab.lab_url(self.path.name, workspace=self.name))
+        if self.page.evaluate("() => !!window.jupyterapp?.shell"):
+            self.page.evaluate("name => window.jupyterapp.commands.execute('docmanager:open', {path: name})",
+                               self.path.name)
+        else:
+            self.page.goto(self.lab.lab_url(self.path.name, workspace="browser-tests"))
+            self.page.wait_for_function("() => !!window.jupyterapp?.shell")
+            self.page.evaluate("window.jupyterapp.shell.collapseLeft()")  # the notebook, wide, as in the screenshots
         # "idle" shows before a kernel is attached: wait for the kernel's name too.
         deadline = time.monotonic() + 90
         while self.status() != [kernel_name, "idle"]:
@@ -38,6 +58,15 @@ class NotebookRun:
                                      f"toolbar shows {self.status()}\n{self.lab.log()}")
             time.sleep(0.2)
         self.seconds["open"] = time.perf_counter() - start
+
+    def close(self):
+        """Close every tab without saving (the copy is thrown away) and without a dialog."""
+        self.page.evaluate("""() => {
+            for (const widget of Array.from(window.jupyterapp?.shell.widgets('main') ?? [])) {
+                if (widget.context) widget.context.model.dirty = false;
+                widget.close();
+            }
+        }""")
 
     def menu(self, menu, item):
         self.page.get_by_role("menuitem", name=menu, exact=True).click()
@@ -90,7 +119,6 @@ class NotebookRun:
             old.unlink()
         page = self.page
         viewport = page.viewport_size
-        page.evaluate("window.jupyterapp.shell.collapseLeft()")
         scroller = ".jp-NotebookPanel .jp-WindowedPanel-outer"
         total = page.evaluate(f"document.querySelector('{scroller}').scrollHeight")
         chrome = viewport["height"] - page.evaluate(f"document.querySelector('{scroller}').clientHeight")
@@ -104,7 +132,6 @@ class NotebookRun:
             paths.append(path)
             top, part = top + SHOT_HEIGHT, part + 1
         page.set_viewport_size(viewport)
-        page.evaluate("window.jupyterapp.shell.expandLeft()")
         return paths
 
 

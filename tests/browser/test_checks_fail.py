@@ -53,45 +53,64 @@ def processes_mentioning(text):
     return found
 
 
-def run_course(tmp, notebooks, disable=()):
-    """Run test_course.py on these notebooks ({name: notebook as dict}); (pytest's result, {test: (outcome, message)})."""
-    course = tmp / "course"
-    course.mkdir()
-    for name, notebook in notebooks.items():
-        (course / f"{name}.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
-    env = dict(os.environ, MLNOTES_BROWSER_NOTEBOOKS=str(course), MLNOTES_BROWSER_SHOTS=str(tmp / "shots"),
-               MLNOTES_BROWSER_DISABLE=",".join(disable))
-    result = subprocess.run([sys.executable, "-m", "pytest", "tests/browser/test_course.py", f"--basetemp={tmp / 'base'}",
-                             f"--junitxml={tmp / 'report.xml'}", "-q"],
-                            cwd=TOP, env=env, capture_output=True, text=True, timeout=600)
-    outcomes = {}
-    for case in ET.parse(tmp / "report.xml").iter("testcase"):
-        problem = case.find("failure") if case.find("failure") is not None else case.find("error")
-        outcomes[case.get("name")] = ("passed", "") if problem is None else \
-            (problem.tag, problem.get("message", "") + (problem.text or ""))
-    return result, outcomes
+class CourseRun:
+    """test_course.py in a pytest of its own, on these notebooks ({name: notebook as dict})."""
+
+    def __init__(self, tmp, notebooks, disable=()):
+        self.tmp = tmp
+        course = tmp / "course"
+        course.mkdir()
+        for name, notebook in notebooks.items():
+            (course / f"{name}.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+        env = dict(os.environ, MLNOTES_BROWSER_NOTEBOOKS=str(course), MLNOTES_BROWSER_SHOTS=str(tmp / "shots"),
+                   MLNOTES_BROWSER_DISABLE=",".join(disable))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pytest", "tests/browser/test_course.py", f"--basetemp={tmp / 'base'}",
+             f"--junitxml={tmp / 'report.xml'}", "-q"],
+            cwd=TOP, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.outcomes = None
+
+    def wait(self):
+        """Wait for the end; .outcomes maps each test (with its [notebook]) to (outcome, message)."""
+        self.output = self.process.communicate(timeout=600)[0]
+        self.returncode = self.process.returncode
+        self.outcomes = {}
+        for case in ET.parse(self.tmp / "report.xml").iter("testcase"):
+            problem = case.find("failure") if case.find("failure") is not None else case.find("error")
+            self.outcomes[case.get("name")] = ("passed", "") if problem is None else \
+                (problem.tag, problem.get("message", "") + (problem.text or ""))
+        return self
 
 
 @pytest.fixture(scope="module")
-def without_widget_manager(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("no-widgets")
+def runs(tmp_path_factory):
+    """Both broken courses, run side by side (each mostly waits for its kernel and browser)."""
     welcome = json.loads((TOP / "notebooks" / "00_welcome.ipynb").read_text(encoding="utf-8"))
-    result, outcomes = run_course(tmp, {"00_welcome": welcome}, disable=["@jupyter-widgets/jupyterlab-manager"])
-    return tmp, result, outcomes
+    started = {"without_widget_manager": CourseRun(tmp_path_factory.mktemp("no-widgets"), {"00_welcome": welcome},
+                                                   disable=["@jupyter-widgets/jupyterlab-manager"]),
+               "broken": CourseRun(tmp_path_factory.mktemp("broken"), {"99_broken": BROKEN})}
+    try:
+        return {name: run.wait() for name, run in started.items()}
+    finally:
+        for run in started.values():
+            if run.process.poll() is None:
+                run.process.kill()
 
 
-@pytest.fixture(scope="module")
-def broken(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("broken")
-    result, outcomes = run_course(tmp, {"99_broken": BROKEN})
-    return tmp, result, outcomes
+@pytest.fixture
+def without_widget_manager(runs):
+    return runs["without_widget_manager"]
+
+
+@pytest.fixture
+def broken(runs):
+    return runs["broken"]
 
 
 def failure(run, test):
     """The failure message of test (a test_course.py test with its [notebook]); fails if it passed."""
-    tmp, result, outcomes = run
-    state, message = outcomes[test]
-    assert state == "failure", f"{test} should have failed: {state}\n{result.stdout[-3000:]}"
+    state, message = run.outcomes[test]
+    assert state == "failure", f"{test} should have failed: {state}\n{run.output[-3000:]}"
     return message
 
 
@@ -107,10 +126,10 @@ def test_a_widget_shown_as_its_text_repr_is_named(without_widget_manager):
 
 
 def test_what_a_broken_install_does_not_break_still_passes(without_widget_manager):
-    _, result, outcomes = without_widget_manager
-    assert result.returncode == 1
+    assert without_widget_manager.returncode == 1
     for test in ("test_runs_without_unexpected_errors", "test_every_formula_is_typeset", "test_shows_a_figure"):
-        assert outcomes[f"{test}[00_welcome]"] == ("passed", ""), outcomes[f"{test}[00_welcome]"]
+        outcome = without_widget_manager.outcomes[f"{test}[00_welcome]"]
+        assert outcome == ("passed", ""), outcome
 
 
 def test_an_untagged_error_is_named_with_the_cells_it_stopped(broken):
@@ -147,14 +166,14 @@ def test_a_notebook_without_a_figure_fails(broken):
     assert "- no figure: no code cell shows a PNG image after Run All" in message
 
 
-@pytest.mark.parametrize("run", ["without_widget_manager", "broken"])
-def test_the_server_and_its_kernels_are_gone_after_failing_tests(run, request):
-    tmp, result, _ = request.getfixturevalue(run)
-    assert result.returncode == 1
-    assert "Kernel started" in next((tmp / "base").glob("jupyterlab*/jupyterlab.log")).read_text()
-    assert processes_mentioning(str(tmp / "base")) == []
+@pytest.mark.parametrize("name", ["without_widget_manager", "broken"])
+def test_the_server_and_its_kernels_are_gone_after_failing_tests(name, runs):
+    run = runs[name]
+    assert run.returncode == 1
+    assert "Kernel started" in next((run.tmp / "base").glob("jupyterlab*/jupyterlab.log")).read_text()
+    assert processes_mentioning(str(run.tmp / "base")) == []
 
 
 def test_screenshots_are_taken_of_failing_notebooks_too(without_widget_manager, broken):
-    assert [p.name for p in (without_widget_manager[0] / "shots").glob("*.png")] == ["00_welcome.png"]
-    assert [p.name for p in (broken[0] / "shots").glob("*.png")] == ["99_broken.png"]
+    assert [p.name for p in (without_widget_manager.tmp / "shots").glob("*.png")] == ["00_welcome.png"]
+    assert [p.name for p in (broken.tmp / "shots").glob("*.png")] == ["99_broken.png"]

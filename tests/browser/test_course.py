@@ -37,5 +37,6 @@ def test_shows_a_figure(notebook):
 
 def test_every_demo_follows_its_controls(notebook):
     # Last for each notebook: it changes what the page shows.
-    problems = demo_problems(notebook.page, notebook.cells)
+    with notebook.timed("demos"):
+        problems = demo_problems(notebook.page, notebook.cells)
     assert not problems, checks.report(notebook.name, problems)
