@@ -154,14 +154,15 @@ def _formula_counts(sources, check_math):
     return tuple(counts)
 
 
-DEMO_REPR = re.compile(r"Demo: .* \(controls: .*\)\. Run the notebook to use it\.")
+DEMO_REPR = re.compile(r"Demo: (.*) \(controls: (.*)\)\. Run the notebook to use it\.")
 
 
 def expected_demos(cells):
-    """[(cell, title)] of the Demos the kernel displayed, known by their stable text repr."""
+    """[(cell, title, control names)] of the Demos the kernel displayed, known by their stable text repr."""
     demos = []
     for cell in code_cells(cells):
         for out in cell["outputs"]:
-            if WIDGET in out["mimes"] and DEMO_REPR.fullmatch(out.get("plain") or ""):
-                demos.append((cell, out["plain"][len("Demo: "):out["plain"].index(" (controls: ")]))
+            match = DEMO_REPR.fullmatch(out.get("plain") or "")
+            if WIDGET in out["mimes"] and match:
+                demos.append((cell, match.group(1), match.group(2).split(", ")))
     return demos

@@ -5,6 +5,7 @@ Environment variables (the defaults are the course; test_checks_fail.py uses the
   MLNOTES_BROWSER_SHOTS      where the screenshots go (build/browser/)
   MLNOTES_BROWSER_DISABLE    comma-separated JupyterLab extensions to disable (none)
   MLNOTES_BROWSER_TIMEOUT    seconds one notebook's Run All may take (240)
+  MLNOTES_BROWSER_DEMO_WAIT  seconds a demo may take to redraw after a control moved (10)
   CHROMIUM                   the browser binary (chromium on PATH)
 """
 import json
@@ -28,6 +29,7 @@ NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 SHOTS = Path(os.environ.get("MLNOTES_BROWSER_SHOTS", TOP / "build" / "browser"))
 DISABLED = [name for name in os.environ.get("MLNOTES_BROWSER_DISABLE", "").split(",") if name]
 TIMEOUT = float(os.environ.get("MLNOTES_BROWSER_TIMEOUT", 240))
+DEMO_WAIT = float(os.environ.get("MLNOTES_BROWSER_DEMO_WAIT", 10))
 # Debian's chromium, headless, without the background traffic this machine's closed network refuses.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]

@@ -3,7 +3,7 @@ import contextlib
 import time
 from pathlib import Path
 
-from checks import RAN, where
+from checks import RAN, expected_demos, where
 
 SNAPSHOT = (Path(__file__).parent / "snapshot.js").read_text()
 # The tallest page Chromium screenshots in one piece; a longer notebook is saved in parts.
@@ -11,7 +11,7 @@ SHOT_HEIGHT = 12000
 
 
 class NotebookRun:
-    """One notebook, opened in its own page and run once; the tests read .cells (snapshot.js)."""
+    """One notebook, opened in a tab of the page and run once; the tests read .cells (snapshot.js)."""
 
     def __init__(self, page, lab, path, timeout):
         self.page, self.lab, self.path, self.name = page, lab, path, path.stem
@@ -42,7 +42,10 @@ class NotebookRun:
 
     def open(self, kernel_name):
         """Open the notebook in its own tab: in the JupyterLab already loaded in the page, or by loading it."""
-        start = time.perf_counter()
+        with self.timed("open"):
+            self._open(kernel_name)
+
+    def _open(self, kernel_name):
         if self.page.evaluate("() => !!window.jupyterapp?.shell"):
             self.page.evaluate("name => window.jupyterapp.commands.execute('docmanager:open', {path: name})",
                                self.path.name)
@@ -57,7 +60,6 @@ class NotebookRun:
                 raise AssertionError(f"{self.name}: kernel {kernel_name!r} not idle after 90 s; "
                                      f"toolbar shows {self.status()}\n{self.lab.log()}")
             time.sleep(0.2)
-        self.seconds["open"] = time.perf_counter() - start
 
     def close(self):
         """Close every tab without saving (the copy is thrown away) and without a dialog."""
@@ -76,7 +78,10 @@ class NotebookRun:
         self.menu("Edit", "Clear Outputs of All Cells")
         left = [where(c) for c in self.state() if c["outputs"]]
         assert not left, f"{self.name}: outputs left after Clear Outputs of All Cells: {left}"
-        start = time.perf_counter()
+        with self.timed("run all"):
+            self._run_all()
+
+    def _run_all(self):
         self.menu("Run", "Run All Cells")
         deadline = time.monotonic() + self.timeout
         settled = 0
@@ -90,7 +95,6 @@ class NotebookRun:
                 running = where(busy[0]) if busy else "no cell"
                 raise AssertionError(f"{self.name}: Run All not finished after {self.timeout} s "
                                      f"({running} still running; kernel {self.status()[1]})")
-        self.seconds["run all"] = time.perf_counter() - start
 
     def settle(self, expected_formulas, timeout=20, still=3):
         """Wait until MathJax and the widgets are done drawing, or nothing changed for `still` seconds
@@ -141,12 +145,18 @@ CONTROLS = ".widget-slider, .widget-dropdown, .widget-checkbox, .widget-toggle-b
 
 
 def demo_state(demo):
+    """(readout text, picture): the image widget gets a new blob URL whenever its PNG changes."""
     return demo.locator(".mlnotes-demo-readout").inner_text(), \
         demo.locator("img.mlnotes-demo-image").get_attribute("src")
 
 
+def cell_index(element):
+    return element.evaluate("e => [...e.closest('.jp-Notebook').querySelectorAll('.jp-Cell')]"
+                            ".indexOf(e.closest('.jp-Cell'))")
+
+
 def move(control):
-    """Move a control as a learner would; returns (what was done, value before, value after)."""
+    """Move a control as a learner would; returns (what was done, value before, a function reading it now)."""
     classes = control.get_attribute("class")
     if "widget-slider" in classes:
         handle = control.locator(".noUi-handle").first
@@ -177,42 +187,43 @@ def move(control):
 
 def demo_problems(page, cells, timeout=10):
     """Move every control of every Demo; its readout text and its picture must both change."""
-    from checks import expected_demos
-
     problems = []
     demos = page.locator(".jp-Notebook .mlnotes-demo")
     expected = expected_demos(cells)
     if demos.count() < len(expected):
-        missing = ", ".join(f"{where(cell)}: {title!r}" for cell, title in expected)
+        missing = ", ".join(f"{where(cell)}: {title!r}" for cell, title, _ in expected)
         problems.append(f"{demos.count()} Demo(s) drawn on the page where the kernel displayed "
                         f"{len(expected)} ({missing})")
     loose = page.locator(f".jp-Notebook :is({CONTROLS}):not(.mlnotes-demo *)")
     for i in range(loose.count()):
-        cell = loose.nth(i).evaluate("e => [...e.closest('.jp-Notebook').querySelectorAll('.jp-Cell')]"
-                                     ".indexOf(e.closest('.jp-Cell'))")
-        problems.append(f"{where(cells[cell])}: a control outside a Demo: the test cannot tell what it drives")
+        problems.append(f"{where(cells[cell_index(loose.nth(i))])}: a control outside a Demo: "
+                        "the test cannot tell what it drives")
     for i in range(demos.count()):
         demo = demos.nth(i)
-        index = demo.evaluate("e => [...e.closest('.jp-Notebook').querySelectorAll('.jp-Cell')]"
-                              ".indexOf(e.closest('.jp-Cell'))")
+        index = cell_index(demo)
         title = demo.locator(".widget-html-content").first.inner_text()
         controls = demo.locator(CONTROLS)
-        if controls.count() == 0:
-            problems.append(f"{where(cells[index])}, demo {title!r}: no control to move")
+        names = next((names for cell, t, names in expected if cell["index"] == index and t == title), None)
+        if names is None:
+            problems.append(f"{where(cells[index])}, demo {title!r}: not a demo the kernel displayed in this cell")
+        elif controls.count() != len(names):
+            problems.append(f"{where(cells[index])}, demo {title!r}: {controls.count()} control(s) on the page "
+                            f"that the test can move, where the demo has {len(names)} ({', '.join(names)})")
         for k in range(controls.count()):
             control = controls.nth(k)
-            label = control.locator(".widget-label").first.inner_text() if control.locator(".widget-label").count() else f"#{k}"
+            labels = control.locator(".widget-label")
+            label = labels.first.inner_text() if labels.count() else f"#{k}"
             readout, image = demo_state(demo)
             action, before, value = move(control)
             deadline = time.monotonic() + timeout
-            while demo_state(demo)[0] == readout or demo_state(demo)[1] == image:
-                if time.monotonic() > deadline:
-                    break
-                time.sleep(0.1)
             new_readout, new_image = demo_state(demo)
-            missing = [what for what, old, new in (("its value", before, value()), ("the readout", readout, new_readout),
-                                                   ("the picture", image, new_image)) if old == new]
+            while (new_readout == readout or new_image == image) and time.monotonic() < deadline:
+                time.sleep(0.1)
+                new_readout, new_image = demo_state(demo)
+            changes = (("its value", before, value()), ("the readout", readout, new_readout),
+                       ("the picture", image, new_image))
+            missing = [what for what, old, new in changes if old == new]
             if missing:
                 problems.append(f"{where(cells[index])}, demo {title!r}: moving control {label!r} ({action}) "
-                                f"did not change {' or '.join(missing)} within {timeout} s (readout {new_readout!r})")
+                                f"did not change {' or '.join(missing)} within {timeout:g} s (readout {new_readout!r})")
     return problems

@@ -93,8 +93,9 @@ def test_formula_counts_find_formulas_as_jupyterlab_does():
 def test_demos_are_known_by_their_text_repr():
     demo = output(mimes=("text/plain", checks.WIDGET), plain=DEMO)
     slider = output(mimes=("text/plain", checks.WIDGET), plain="IntSlider(value=3)")
-    assert [(c["index"], title) for c, title in checks.expected_demos([cell(4, outputs=[demo, slider])])] == \
-        [(4, "the shapes of one layer")]
+    assert [(c["index"], title, controls) for c, title, controls in
+            checks.expected_demos([cell(4, outputs=[demo, slider])])] == \
+        [(4, "the shapes of one layer", ["n_prev", "n", "m"])]
 
 
 def test_a_long_report_is_cut():

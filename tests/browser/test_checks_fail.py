@@ -11,6 +11,7 @@ gone afterwards although tests failed.
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -32,10 +33,12 @@ BROKEN = {"nbformat": 4, "nbformat_minor": 5,
               {"cell_type": "markdown", "id": "m0", "metadata": {},
                "source": "# 99 · Broken · 坏\n\nA TeX error $\\frac{1}$, an undefined macro $\\foo{x}$ and an "
                          "unclosed $x^{2$ formula."},
-              code("c1", "from mlnotes.widgets import Demo, slider\n\n\n"
-                         "def draw(ax, a=1, b=1):\n    ax.plot([0, 1], [0, a])\n    return f'a = {a}'\n\n\n"
+              code("c1", "import ipywidgets\nfrom mlnotes.widgets import Demo, slider\n\n\n"
+                         "def draw(ax, a=1, b=1, style='-'):\n    ax.plot([0, 1], [0, a], style)\n"
+                         "    return f'a = {a}, style {style}'\n\n\n"
                          "Demo('b does nothing', draw, {'a': slider('a', 1, 0, 5, integer=True),\n"
-                         "                              'b': slider('b', 1, 0, 5, integer=True)})"),
+                         "                              'b': slider('b', 1, 0, 5, integer=True),\n"
+                         "                              'style': ipywidgets.Dropdown(options=['-', 'o'])})"),
               code("c2", "import ipywidgets\n\norphan = ipywidgets.IntSlider()\n"
                          "orphan._view_module = 'no-such-widget-module'  # its view cannot be found\norphan"),
               code("c3", "1 / 0"),
@@ -63,7 +66,7 @@ class CourseRun:
         for name, notebook in notebooks.items():
             (course / f"{name}.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
         env = dict(os.environ, MLNOTES_BROWSER_NOTEBOOKS=str(course), MLNOTES_BROWSER_SHOTS=str(tmp / "shots"),
-                   MLNOTES_BROWSER_DISABLE=",".join(disable))
+                   MLNOTES_BROWSER_DISABLE=",".join(disable), MLNOTES_BROWSER_DEMO_WAIT="3")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "pytest", "tests/browser/test_course.py", f"--basetemp={tmp / 'base'}",
              f"--junitxml={tmp / 'report.xml'}", "-q"],
@@ -78,7 +81,7 @@ class CourseRun:
         for case in ET.parse(self.tmp / "report.xml").iter("testcase"):
             problem = case.find("failure") if case.find("failure") is not None else case.find("error")
             self.outcomes[case.get("name")] = ("passed", "") if problem is None else \
-                (problem.tag, problem.get("message", "") + (problem.text or ""))
+                (problem.tag, problem.get("message", "") or (problem.text or ""))
         return self
 
 
@@ -107,22 +110,23 @@ def broken(runs):
     return runs["broken"]
 
 
-def failure(run, test):
-    """The failure message of test (a test_course.py test with its [notebook]); fails if it passed."""
+def problems(run, test):
+    """The problems test (a test_course.py test with its [notebook]) reported; fails if it passed."""
     state, message = run.outcomes[test]
     assert state == "failure", f"{test} should have failed: {state}\n{run.output[-3000:]}"
-    return message
+    count = int(re.search(r"(\d+) problem\(s\)", message).group(1))
+    listed = re.findall(r"^\s+- (.*)$", message, flags=re.M)
+    assert len(listed) == count, message
+    return listed
 
 
 def test_a_widget_shown_as_its_text_repr_is_named(without_widget_manager):
-    message = failure(without_widget_manager, "test_every_widget_is_drawn_as_a_widget[00_welcome]")
-    assert "00_welcome: 1 problem(s)" in message
-    assert ("- cell 19 (id c19) «from mlnotes.widgets import shape_explorer»: a widget "
-            "shows as its text repr 'Demo: the shapes of one layer (controls: n_prev, n, m). Run the notebook to "
-            "use it.'") in message
-    message = failure(without_widget_manager, "test_every_demo_follows_its_controls[00_welcome]")
-    assert ("0 Demo(s) drawn on the page where the kernel displayed 1 (cell 19 (id c19) "
-            "«from mlnotes.widgets import shape_explorer»: 'the shapes of one layer')") in message
+    assert problems(without_widget_manager, "test_every_widget_is_drawn_as_a_widget[00_welcome]") == [
+        "cell 19 (id c19) «from mlnotes.widgets import shape_explorer»: a widget shows as its text repr "
+        "'Demo: the shapes of one layer (controls: n_prev, n, m). Run the notebook to use it.'"]
+    assert problems(without_widget_manager, "test_every_demo_follows_its_controls[00_welcome]") == [
+        "0 Demo(s) drawn on the page where the kernel displayed 1 (cell 19 (id c19) "
+        "«from mlnotes.widgets import shape_explorer»: 'the shapes of one layer')"]
 
 
 def test_what_a_broken_install_does_not_break_still_passes(without_widget_manager):
@@ -133,37 +137,34 @@ def test_what_a_broken_install_does_not_break_still_passes(without_widget_manage
 
 
 def test_an_untagged_error_is_named_with_the_cells_it_stopped(broken):
-    message = failure(broken, "test_runs_without_unexpected_errors[99_broken]")
-    assert "99_broken: 2 problem(s)" in message
-    assert "cell 3 (id c3) «1 / 0»: unexpected error ZeroDivisionError: division by zero" in message
-    assert "cell 4 (id c4) «print('never reached')»: did not run (prompt '[ ]:'); did an earlier cell fail?" in message
+    assert problems(broken, "test_runs_without_unexpected_errors[99_broken]") == [
+        "cell 3 (id c3) «1 / 0»: unexpected error ZeroDivisionError: division by zero",
+        "cell 4 (id c4) «print('never reached')»: did not run (prompt '[ ]:'); did an earlier cell fail?"]
 
 
 def test_broken_formulas_are_named(broken):
-    message = failure(broken, "test_every_formula_is_typeset[99_broken]")
-    assert "99_broken: 3 problem(s)" in message
-    assert "cell 0 (id m0) «# 99 · Broken · 坏»: raw TeX on the page: «ro and an unclosed $x^{2$ formula.»" in message
-    assert "cell 0 (id m0) «# 99 · Broken · 坏»: a formula typeset as a TeX error: Missing argument for \\frac" in message
-    assert "cell 0 (id m0) «# 99 · Broken · 坏»: a formula typeset as a TeX error: undefined \\foo" in message
+    title = "cell 0 (id m0) «# 99 · Broken · 坏»"
+    assert problems(broken, "test_every_formula_is_typeset[99_broken]") == [
+        f"{title}: raw TeX on the page: «ro and an unclosed $x^{{2$ formula.»",
+        f"{title}: a formula typeset as a TeX error: Missing argument for \\frac",
+        f"{title}: a formula typeset as a TeX error: undefined \\foo"]
 
 
 def test_a_widget_that_cannot_be_drawn_is_named(broken):
-    message = failure(broken, "test_every_widget_is_drawn_as_a_widget[99_broken]")
-    assert "99_broken: 1 problem(s)" in message
-    assert "cell 2 (id c2) «import ipywidgets»: a widget shows an error: 'Click to show javascript error.'" in message
+    assert problems(broken, "test_every_widget_is_drawn_as_a_widget[99_broken]") == [
+        "cell 2 (id c2) «import ipywidgets»: a widget shows an error: 'Click to show javascript error.'"]
 
 
 def test_a_control_that_drives_nothing_is_named(broken):
-    message = failure(broken, "test_every_demo_follows_its_controls[99_broken]")
-    assert "99_broken: 1 problem(s)" in message
-    assert ("cell 1 (id c1) «from mlnotes.widgets import Demo, slider», demo 'b does nothing': moving control 'b' "
-            "(slider key ArrowRight) did not change the readout or the picture within 10 s (readout 'a = 2')") in message
+    # a (a slider) and style (a dropdown) do move the picture and the readout
+    assert problems(broken, "test_every_demo_follows_its_controls[99_broken]") == [
+        "cell 1 (id c1) «import ipywidgets», demo 'b does nothing': moving control 'b' (slider key ArrowRight) "
+        "did not change the readout or the picture within 3 s (readout 'a = 2, style -')"]
 
 
 def test_a_notebook_without_a_figure_fails(broken):
-    message = failure(broken, "test_shows_a_figure[99_broken]")
-    assert "99_broken: 1 problem(s)" in message
-    assert "- no figure: no code cell shows a PNG image after Run All" in message
+    assert problems(broken, "test_shows_a_figure[99_broken]") == [
+        "no figure: no code cell shows a PNG image after Run All"]
 
 
 @pytest.mark.parametrize("name", ["without_widget_manager", "broken"])

@@ -7,7 +7,7 @@ controls are moved (notebook_run.py). A failure names the notebook, the cell and
 what was missing. Screenshots: build/browser/.
 """
 import checks
-from conftest import NOTEBOOKS, NOTEBOOKS_DIR
+from conftest import DEMO_WAIT, NOTEBOOKS, NOTEBOOKS_DIR
 from notebook_run import demo_problems
 
 
@@ -38,5 +38,5 @@ def test_shows_a_figure(notebook):
 def test_every_demo_follows_its_controls(notebook):
     # Last for each notebook: it changes what the page shows.
     with notebook.timed("demos"):
-        problems = demo_problems(notebook.page, notebook.cells)
+        problems = demo_problems(notebook.page, notebook.cells, timeout=DEMO_WAIT)
     assert not problems, checks.report(notebook.name, problems)
