@@ -52,7 +52,6 @@ class NotebookRun:
         else:
             self.page.goto(self.lab.lab_url(self.path.name, workspace="browser-tests"))
             self.page.wait_for_function("() => !!window.jupyterapp?.shell")
-            self.page.evaluate("window.jupyterapp.shell.collapseLeft()")  # the notebook, wide, as in the screenshots
         # "idle" shows before a kernel is attached: wait for the kernel's name too.
         deadline = time.monotonic() + 90
         while self.status() != [kernel_name, "idle"]:
@@ -60,6 +59,8 @@ class NotebookRun:
                 raise AssertionError(f"{self.name}: kernel {kernel_name!r} not idle after 90 s; "
                                      f"toolbar shows {self.status()}\n{self.lab.log()}")
             time.sleep(0.2)
+        mode = self.page.evaluate("() => window.jupyterapp.shell.currentWidget.content.notebookConfig.windowingMode")
+        assert mode == "none", f"JupyterLab ignored the settings in lab.py: windowingMode is {mode!r}, not 'none'"
 
     def close(self):
         """Close every tab without saving (the copy is thrown away) and without a dialog."""
@@ -123,6 +124,7 @@ class NotebookRun:
             old.unlink()
         page = self.page
         viewport = page.viewport_size
+        page.evaluate("window.jupyterapp.shell.collapseLeft()")  # the notebook at full width
         scroller = ".jp-NotebookPanel .jp-WindowedPanel-outer"
         total = page.evaluate(f"document.querySelector('{scroller}').scrollHeight")
         chrome = viewport["height"] - page.evaluate(f"document.querySelector('{scroller}').clientHeight")
