@@ -1,15 +1,17 @@
 # mlnotes: `make lab` opens the course, `make test` runs every test.
-# Both set up .venv first (once: a second run installs nothing unless
+# `make test-browser` runs the course in JupyterLab in Chromium (tests/browser/).
+# All set up .venv first (once: a second run installs nothing unless
 # pyproject.toml changed) and never write to notebooks/.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+BROWSER_STAMP := $(VENV)/.installed-browser
 # Strict nbval needs the same outputs on every run: no inherited figure backend, a fixed hash seed.
 TESTENV := env -u MPLBACKEND PYTHONHASHSEED=0
 
-.PHONY: lab test student doctor execute timings html bench clean
+.PHONY: lab test test-browser student doctor execute timings html bench clean
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --ServerApp.ip=127.0.0.1 \
@@ -17,6 +19,11 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(TESTENV) $(BIN)/python -m pytest
+
+# Installs Debian's chromium when missing (tools/ensure_chromium.sh) and playwright (the browser extra).
+test-browser: $(BROWSER_STAMP)
+	@tools/ensure_chromium.sh
+	$(TESTENV) $(BIN)/python -m pytest tests/browser
 
 student: $(STAMP)
 	$(BIN)/python -m mlnotes student --out student
@@ -44,6 +51,10 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "mlnotes needs Python 3.10 or newer; $(PYTHON) is " + sys.version.split()[0])'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+$(BROWSER_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,browser]'
 	@touch $@
 
 clean:

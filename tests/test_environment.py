@@ -63,6 +63,15 @@ def test_readme_gives_the_two_commands_and_make_has_them():
     assert "env -u MPLBACKEND PYTHONHASHSEED=0" in makefile
 
 
-def test_ci_runs_the_readme_test_command_then_check_math():
+def test_ci_runs_the_readme_test_command_then_check_math_then_the_browser_tests():
     ci = (TOP / ".ci" / "run").read_text()
-    assert ci.index("make test") < ci.index("check-math")
+    assert ci.index("\nmake test\n") < ci.index('"$check_math" notebooks/\n') < ci.index("\nmake test-browser\n")
+
+
+def test_the_browser_tests_install_what_they_need_and_stay_out_of_make_test():
+    assert {split(r)[0] for r in pyproject()["project"]["optional-dependencies"]["browser"]} == {"playwright"}
+    makefile = (TOP / "Makefile").read_text()
+    assert re.search(r"^test-browser: .*\n\t@tools/ensure_chromium.sh\n", makefile, flags=re.M)
+    assert "'.[test,browser]'" in makefile
+    assert "tests/browser" in pyproject()["tool"]["pytest"]["ini_options"]["norecursedirs"]
+    assert "make test-browser" in (TOP / "README.md").read_text()

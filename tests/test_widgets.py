@@ -48,6 +48,13 @@ def test_forward_explorer_follows_its_sliders():
     assert demo.text.startswith("x = (1.00, -1.00)")
 
 
+def test_demo_carries_the_classes_the_browser_tests_look_for():
+    demo = shape_explorer()
+    assert demo._dom_classes == ("mlnotes-demo",)
+    assert demo.readout._dom_classes == ("mlnotes-demo-readout",)
+    assert demo.image._dom_classes == ("mlnotes-demo-image",)
+
+
 def test_repr_is_stable_text():
     assert repr(shape_explorer()) == ("Demo: the shapes of one layer (controls: n_prev, n, m). "
                                       "Run the notebook to use it.")

@@ -33,6 +33,10 @@ class Demo(widgets.VBox):
         super().__init__([header, widgets.HBox(list(self.controls.values()),
                                                layout=widgets.Layout(flex_flow="row wrap")),
                           self.readout, self.image])
+        # How the browser tests (tests/browser) find every demo on the page, and its readout and figure.
+        self.add_class("mlnotes-demo")
+        self.readout.add_class("mlnotes-demo-readout")
+        self.image.add_class("mlnotes-demo-image")
         self.update()
 
     def __repr__(self):
