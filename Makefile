@@ -8,8 +8,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BROWSER_STAMP := $(VENV)/.installed-browser
-# Strict nbval needs the same outputs on every run: no inherited figure backend, a fixed hash seed.
-TESTENV := env -u MPLBACKEND PYTHONHASHSEED=0
+# Strict nbval needs the same outputs on every run: no inherited figure backend, a fixed hash seed;
+# one BLAS thread, so that timings shown in notebooks mean something on a busy 2-core machine.
+TESTENV := env -u MPLBACKEND PYTHONHASHSEED=0 OPENBLAS_NUM_THREADS=1
 
 .PHONY: lab test test-browser student doctor execute timings html bench clean
 

@@ -6,7 +6,7 @@
 
 Stored outputs change only this way, never by hand. Each notebook runs in a
 fresh python3 kernel of this environment with the settings strict nbval
-uses (PYTHONHASHSEED=0, MPLBACKEND unset); saved widget state is dropped
+uses (PYTHONHASHSEED=0, OPENBLAS_NUM_THREADS=1, MPLBACKEND unset); saved widget state is dropped
 (random ids, and the demos redraw when the notebook is run). Cells tagged
 `raises-exception` may raise; any other error stops with the cell's number.
 """
@@ -40,6 +40,7 @@ def main(args):
     paths = [Path(a) for a in args if a != "--timings"] or sorted((TOP / "notebooks").glob("*.ipynb"))
     os.environ.pop("MPLBACKEND", None)
     os.environ["PYTHONHASHSEED"] = "0"
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"  # as make test runs them
     total, slow = 0.0, []
     for path in paths:
         seconds = execute(path, write=not timings)
