@@ -19,7 +19,6 @@ Times are medians of paired repetitions in one process, one BLAS thread (common.
 import common  # noqa: F401  (one BLAS thread; import before numpy)
 
 import gc
-import resource
 
 import numpy as np
 
@@ -141,16 +140,8 @@ def tensor_vs_handwritten():
             ours.train_step(X, Y, 0.01), theirs.train_step(X, Y, 0.01)
         result = common.paired(lambda: ours.train_step(X, Y, 0.01), lambda: theirs.train_step(X, Y, 0.01))
         common.report(f"64-32-10 train step, m={m}", "Tensor engine", "hand-written backward", result, 1.05)
-        faults = [_page_faults(lambda: net.train_step(X, Y, 0.01)) for net in (ours, theirs)]
+        faults = [common.page_faults(lambda: net.train_step(X, Y, 0.01)) for net in (ours, theirs)]
         print(f"  page faults per step: Tensor engine {faults[0]:.1f}, hand-written {faults[1]:.1f}")
-
-
-def _page_faults(step, n=50):
-    """Minor page faults per call: memory the allocator gave back to the system and takes again."""
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-    for _ in range(n):
-        step()
-    return (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / n
 
 
 def main():

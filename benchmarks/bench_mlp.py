@@ -61,6 +61,8 @@ def case(name, sizes, X, Y, target):
     net = MLP(sizes, seed=0)
     common.report(name, "MLP train step", "floor (5 matmuls)",
                   common.paired(lambda: net.train_step(X, Y, 0.01), floor(net, X, Y)), target)
+    print(f"  page faults per step: MLP {common.page_faults(lambda: net.train_step(X, Y, 0.01)):.1f}, "
+          f"floor {common.page_faults(floor(net, X, Y)):.1f}")
     step = torch_step(sizes, X, Y, 0.01)
     if step is None:
         print(f"{name}: PyTorch is not installed, so no comparison with it")

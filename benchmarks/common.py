@@ -10,6 +10,7 @@ import os
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_var] = "1"
 
+import resource  # noqa: E402
 import statistics  # noqa: E402
 import time  # noqa: E402
 
@@ -42,3 +43,15 @@ def report(name, candidate_name, baseline_name, result, target=None):
     verdict = "" if target is None else ("  (target <= %.2f: %s)" % (target, "met" if ratio <= target else "MISSED"))
     print(f"{name}: {candidate_name} {c * 1e3:.3f} ms, {baseline_name} {b * 1e3:.3f} ms, ratio {ratio:.3f}{verdict}")
     return ratio
+
+
+def page_faults(step, n=50):
+    """Minor page faults per call of step: memory glibc's malloc gave back to the system and takes again.
+
+    Many per step means the ratios measure the allocator as much as the code: run again with
+    MALLOC_TRIM_THRESHOLD_=268435456 MALLOC_MMAP_THRESHOLD_=268435456 in the environment.
+    """
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    for _ in range(n):
+        step()
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / n

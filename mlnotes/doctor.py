@@ -6,8 +6,8 @@ before a workshop; a learner runs it when something looks wrong.
 """
 import os
 import shutil
-import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -91,10 +91,11 @@ def check_kernel(timeout=60):
     except NoSuchKernel:
         return Check("kernel", False, "no kernel named python3", "python -m ipykernel install --user")
     km = kc = None
+    sockets = tempfile.TemporaryDirectory()
     try:
-        # ipc (local sockets) rather than tcp: nothing listens on the network, and ipykernel
-        # then has no reason to print its warning about unencrypted tcp.
-        km = KernelManager(kernel_name="python3", transport="ipc")
+        # ipc (local sockets, here in a temporary folder) rather than tcp: nothing listens on
+        # the network, and ipykernel then has no reason to print its warning about unencrypted tcp.
+        km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets.name, "kernel"))
         km.start_kernel()
         kc = km.client()
         kc.start_channels()
@@ -116,6 +117,7 @@ def check_kernel(timeout=60):
             kc.stop_channels()
         if km is not None:
             km.shutdown_kernel(now=True)
+        sockets.cleanup()
 
 
 def check_backend():

@@ -162,11 +162,15 @@ def move(control):
     classes = control.get_attribute("class")
     if "widget-slider" in classes:
         handle = control.locator(".noUi-handle").first
-        before, high = handle.get_attribute("aria-valuenow"), handle.get_attribute("aria-valuemax")
-        key = "ArrowLeft" if float(before) >= float(high) else "ArrowRight"
+        now, high = handle.get_attribute("aria-valuenow"), handle.get_attribute("aria-valuemax")
+        key = "ArrowLeft" if float(now) >= float(high) else "ArrowRight"
+        # The slider's own readout, in the demo's format: noUiSlider's aria-valuenow can lag a
+        # step behind when the kernel's value arrives back (seen with 0.5 -> 0.55).
+        readout = control.locator(".widget-readout")
+        before = readout.inner_text()
         handle.focus()
         handle.press(key)
-        return f"slider key {key}", before, lambda: handle.get_attribute("aria-valuenow")
+        return f"slider key {key}", before, readout.inner_text
     if "widget-dropdown" in classes:
         select = control.locator("select")
         before = select.input_value()
