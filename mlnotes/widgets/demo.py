@@ -20,18 +20,23 @@ from mlnotes import plotting
 
 
 class Demo(widgets.VBox):
-    """Controls + readout + figure; draw(ax, **values) -> readout text is called on every change."""
+    """Controls + readout + figure; draw(ax, **values) -> readout text is called on every change.
 
-    def __init__(self, title, draw, controls, figsize=(6.0, 3.4)):
+    The controls sit in a row that wraps; controls_layout (a widgets.Layout) arranges them
+    otherwise, e.g. display="grid" for a grid of cells.
+    """
+
+    def __init__(self, title, draw, controls, figsize=(6.0, 3.4), controls_layout=None):
         self.title, self.draw, self.controls, self.figsize = title, draw, dict(controls), figsize
         self.text = ""
+        self._held, self._pending = False, False
         self.readout = widgets.HTML()
         self.image = widgets.Image(format="png")
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         header = widgets.HTML(f"<b>{html.escape(title)}</b>")
-        super().__init__([header, widgets.HBox(list(self.controls.values()),
-                                               layout=widgets.Layout(flex_flow="row wrap")),
+        layout = controls_layout or widgets.Layout(flex_flow="row wrap")
+        super().__init__([header, widgets.HBox(list(self.controls.values()), layout=layout),
                           self.readout, self.image])
         # How the browser tests (tests/browser) find every demo on the page, and its readout and figure.
         self.add_class("mlnotes-demo")
@@ -48,14 +53,25 @@ class Demo(widgets.VBox):
         return {name: control.value for name, control in self.controls.items()}
 
     def set(self, **values):
-        """Move controls from code, as a learner would with the mouse (used by tests and notebooks)."""
-        for name, value in values.items():
+        """Move controls from code, as a learner would with the mouse (used by tests and notebooks).
+
+        However many controls move, the figure is redrawn once, after the last.
+        """
+        for name in values:
             if name not in self.controls:
                 raise KeyError(f"{self.title} has no control {name!r}; it has {', '.join(self.controls)}")
-            self.controls[name].value = value
+        held, self._held = self._held, True
+        try:
+            for name, value in values.items():
+                self.controls[name].value = value
+        finally:
+            self._held = held
+        if self._pending and not held:
+            self.update()
         return self.text
 
     def update(self):
+        self._pending = False
         plotting.register_cjk_font()
         fig = Figure(figsize=self.figsize, dpi=80, layout="constrained")
         ax = fig.subplots()
@@ -66,7 +82,10 @@ class Demo(widgets.VBox):
         self.readout.value = f"<pre style='margin:0'>{html.escape(self.text)}</pre>"
 
     def _on_change(self, change):
-        self.update()
+        if self._held:
+            self._pending = True
+        else:
+            self.update()
 
 
 def slider(description, value, low, high, step=None, integer=False):
