@@ -72,13 +72,24 @@ def validation_run(X_train, y_train, seed, hidden_sizes=(32,), hidden="relu", op
                    optimizer=optimizer, seed=seed, validation=(X_val, one_hot(y_val, n_classes)))
 
 
-def compare_settings(X_train, y_train, settings, seeds=(0, 1, 2), **common):
+def compare_settings(X_train, y_train, settings, seeds=(0, 1, 2), cache=None, **common):
     """{label: [history for each seed]} for settings {label: validation_run keyword arguments}.
 
-    common: keyword arguments shared by every setting (e.g. epochs=20).
+    common: keyword arguments shared by every setting (e.g. epochs=20). cache: a dict that
+    keeps every run by its arguments and seed; a run already in it is not trained again
+    (the same seed gives the same numbers). Pass the same dict to later comparisons on the same data.
     """
-    return {label: [validation_run(X_train, y_train, seed, **(common | setting)) for seed in seeds]
-            for label, setting in settings.items()}
+    cache = {} if cache is None else cache
+    results = {}
+    for label, setting in settings.items():
+        arguments = common | setting
+        results[label] = []
+        for seed in seeds:
+            key = (tuple(sorted((name, repr(value)) for name, value in arguments.items())), seed)
+            if key not in cache:
+                cache[key] = validation_run(X_train, y_train, seed, **arguments)
+            results[label].append(cache[key])
+    return results
 
 
 def summarize(results):

@@ -96,3 +96,21 @@ def test_best_breaks_a_tie_with_the_lower_loss():
         return [{"val_accuracy": [accuracy], "val_loss": [loss]}]
 
     assert experiments.best({"a": run(0.9, 0.30), "b": run(0.9, 0.20), "c": run(0.8, 0.10)}) == "b"
+
+
+def test_compare_reuses_runs_kept_in_the_cache(digits, monkeypatch):
+    X, y = digits
+    cache = {}
+    first = experiments.compare_settings(X, y, {"a": {"hidden_sizes": (4,)}}, seeds=(0, 1), cache=cache, epochs=2)
+    assert len(cache) == 2
+    monkeypatch.setattr(experiments, "validation_run", lambda *args, **kwargs: pytest.fail("ran again"))
+    again = experiments.compare_settings(X, y, {"same, named otherwise": {"epochs": 2, "hidden_sizes": (4,)}},
+                                         seeds=(1, 0), cache=cache)
+    assert again["same, named otherwise"] == first["a"][::-1]
+
+
+def test_cache_keys_take_lists_too(digits):
+    X, y = digits
+    cache = {}
+    experiments.compare_settings(X, y, {"a": {"hidden_sizes": [4]}}, seeds=(0,), cache=cache, epochs=1)
+    assert len(cache) == 1
