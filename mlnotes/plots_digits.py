@@ -161,7 +161,7 @@ def show_mistakes(X, true, probabilities, ncols=6, scale=1.5):
     ncols = max(1, min(ncols, k))
     nrows = max(1, -(-k // ncols))
     fig, axes = plt.subplots(2 * nrows, ncols, figsize=(scale * ncols, 2.2 * scale * nrows), squeeze=False,
-                             gridspec_kw={"height_ratios": [1.0, 0.8] * nrows}, layout="constrained")
+                             gridspec_kw={"height_ratios": [1.0, 0.8] * nrows, "hspace": 0.45})
     for index in range(nrows * ncols):
         image_ax, bar_ax = axes[2 * (index // ncols), index % ncols], axes[2 * (index // ncols) + 1, index % ncols]
         image_ax.axis("off")
