@@ -102,3 +102,11 @@ def test_demo_controls_layout_default_and_given():
     assert Demo("t", lambda ax, a: "", controls).children[1].layout.flex_flow == "row wrap"
     grid = widgets.Layout(display="grid", grid_template_columns="repeat(2, 40px)")
     assert Demo("t", lambda ax, a: "", controls, controls_layout=grid).children[1].layout is grid
+
+
+def test_repr_writes_numbered_runs_of_controls_short():
+    from mlnotes.widgets.demo import _runs
+
+    assert _runs(["start", "x0", "x1", "x2", "w1", "w2", "b", "x7", "x8", "x9", "x10"]) == \
+        ["start", "x0 … x2", "w1", "w2", "b", "x7 … x10"]
+    assert _runs(["x1", "x3", "x4"]) == ["x1", "x3", "x4"]

@@ -12,6 +12,7 @@ the readout and picture are widget state a test can read.
 """
 import html
 import io
+import re
 
 import ipywidgets as widgets
 from matplotlib.figure import Figure
@@ -46,8 +47,9 @@ class Demo(widgets.VBox):
 
     def __repr__(self):
         # The text a notebook stores for this cell: stable across runs, and a hint
-        # for anyone reading the notebook before running it.
-        return f"Demo: {self.title} (controls: {', '.join(self.controls)}). Run the notebook to use it."
+        # for anyone reading the notebook before running it. ipywidgets cuts it after
+        # 110 characters, so numbered runs of controls are shortened (x0 … x63).
+        return f"Demo: {self.title} (controls: {', '.join(_runs(list(self.controls)))}). Run the notebook to use it."
 
     def values(self):
         return {name: control.value for name, control in self.controls.items()}
@@ -86,6 +88,20 @@ class Demo(widgets.VBox):
             self._pending = True
         else:
             self.update()
+
+
+def _runs(names):
+    """Names with every run of 3 or more numbered alike (x0, x1, ..., x63) written as "x0 … x63"."""
+    parsed = [re.fullmatch(r"(.*?)(\d+)", name) for name in names]
+    out, i = [], 0
+    while i < len(names):
+        j = i
+        while (parsed[i] and j + 1 < len(names) and parsed[j + 1] and parsed[j + 1].group(1) == parsed[i].group(1)
+               and int(parsed[j + 1].group(2)) == int(parsed[j].group(2)) + 1):
+            j += 1
+        out.append(f"{names[i]} … {names[j]}" if j - i >= 2 else names[i])
+        i = j + 1 if j - i >= 2 else i + 1
+    return out
 
 
 def slider(description, value, low, high, step=None, integer=False):
