@@ -3,7 +3,7 @@ import contextlib
 import time
 from pathlib import Path
 
-from checks import RAN, expected_demos, where
+from checks import RAN, cut_demo_reprs, expected_demos, where
 
 SNAPSHOT = (Path(__file__).parent / "snapshot.js").read_text()
 # The tallest page Chromium screenshots in one piece; a longer notebook is saved in parts.
@@ -200,7 +200,7 @@ def move(control):
 
 def demo_problems(page, cells, timeout=10):
     """Move every control of every Demo; its readout text and its picture must both change."""
-    problems = []
+    problems = cut_demo_reprs(cells)
     demos = page.locator(".jp-Notebook .mlnotes-demo")
     expected = expected_demos(cells)
     if demos.count() < len(expected):

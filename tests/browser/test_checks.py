@@ -99,6 +99,21 @@ def test_demos_are_known_by_their_text_repr():
         [(4, "the shapes of one layer", ["n_prev", "n", "m"])]
 
 
+def test_numbered_runs_of_controls_are_written_out():
+    grid = output(mimes=("text/plain", checks.WIDGET),
+                  plain="Demo: draw (controls: start, x0 … x63, y2 … y4, w1, w2). Run the notebook to use it.")
+    [(_, title, names)] = checks.expected_demos([cell(2, outputs=[grid])])
+    assert title == "draw" and len(names) == 1 + 64 + 3 + 2
+    assert names[:3] == ["start", "x0", "x1"] and names[64:] == ["x63", "y2", "y3", "y4", "w1", "w2"]
+
+
+def test_a_demo_repr_cut_by_ipywidgets_is_named():
+    cut = output(mimes=("text/plain", checks.WIDGET), plain="Demo: draw (controls: start, x0, x1, x2, x…")
+    assert checks.cut_demo_reprs([cell(5, outputs=[cut]), cell(6, outputs=[output(plain=DEMO)])]) == [
+        "cell 5 (id c5) «x = 1»: a Demo's text repr is cut short ('Demo: draw (controls: start, x0, x1, x2, x…'): "
+        "ipywidgets keeps 110 characters; shorten its title or its control names"]
+
+
 def test_a_long_report_is_cut():
     text = checks.report("00_welcome", [f"problem {i}" for i in range(30)], most=3)
     assert text == "00_welcome: 30 problem(s)\n  - problem 0\n  - problem 1\n  - problem 2\n  ... and 27 more"
