@@ -75,7 +75,7 @@ def test_drawer_lays_its_cells_out_as_an_8_by_8_grid(trained):
     net, X, y, scale = trained
     box = digit_drawer(net, X, y, prepare=scale).children[1]
     assert box.layout.display == "grid" and box.layout.grid_template_columns == "repeat(8, 30px)"
-    assert box.children[0].layout.grid_column == "1 / -1"   # the dropdown spans the row above the cells
+    assert box.children[0].layout.grid_area == "1 / 1 / 2 / 9"   # the dropdown spans the row above the cells
     assert all(isinstance(c, widgets.ToggleButton) for c in box.children[1:])
 
 
@@ -110,3 +110,12 @@ def test_activation_explorer_steps_through_images_or_mistakes(trained):
     assert demo.set(show="mistakes only").startswith(f"mistake 2 of 2: image {wrong[1]}: ")   # 3 wraps around to 1
     assert demo.set(number=4).startswith(f"mistake 1 of 2: image {wrong[0]}: ")
 
+
+
+def test_drawer_repr_fits_what_ipywidgets_keeps(trained):
+    # ipywidgets cuts a widget's text repr after 110 characters; the browser tests read the controls from it.
+    net, X, y, scale = trained
+    text = repr(digit_drawer(net, X, y, prepare=scale))
+    assert text == "Demo: draw a digit: click the cells (controls: start, x0 … x63). Run the notebook to use it."
+    assert len(text) <= 110
+    assert len(repr(activation_explorer(net, X, y, prepare=scale))) <= 110

@@ -86,8 +86,9 @@ def digit_drawer(net, X, y, prepare=None, start=3):
     """
     options = presets(X, y)
     first = next((name for name in options if name.endswith(f"(a {start})")), "blank")
+    # The first row of the grid, all 8 columns wide (JupyterLab's widgets apply grid_area, not grid_column).
     choose = widgets.Dropdown(options=list(options), value=first, description="start from",
-                              layout=widgets.Layout(grid_column="1 / -1", width="auto"))
+                              layout=widgets.Layout(grid_area="1 / 1 / 2 / 9", width="auto"))
     cells = {name: widgets.ToggleButton(value=bool(on), tooltip=name,
                                         layout=widgets.Layout(width="30px", height="30px", padding="0"))
              for name, on in zip(CELLS, options[first])}
