@@ -40,6 +40,7 @@ def _image(ax, values, title, cmap="gray_r", vmin=0.0, vmax=1.0):
     ax.set_xticks([])
     ax.set_yticks([])
     ax.grid(False)
+    ax.spines[:].set_visible(True)  # a frame all round: white pixels at the edge are part of the image
     ax.set_title(title, fontsize=9)
 
 
