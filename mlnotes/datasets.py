@@ -55,6 +55,29 @@ def train_test_split(X, y, test_fraction=0.2, seed=0):
     return X[:, ~is_test], X[:, is_test], y[~is_test], y[is_test]
 
 
+class Standardizer:
+    """x -> (x - mean) / std, with the mean and standard deviation of all the values in X_train.
+
+    One mean and one std for every input, so an image keeps its look: its pixels are
+    shifted and stretched alike. Fit it on the training data only; validation and test
+    data (and a digit drawn later) are scaled with the training data's numbers.
+    """
+
+    def __init__(self, X_train):
+        X_train = as_array(X_train, "X_train")
+        if X_train.size < 2:
+            raise ValueError(f"X_train must hold at least 2 values, got shape {X_train.shape}")
+        self.mean, self.std = float(X_train.mean()), float(X_train.std())
+        if self.std == 0:
+            raise ValueError(f"every value of X_train is {self.mean:g}: there is no spread to scale by")
+
+    def __call__(self, X):
+        return (as_array(X, "X") - self.mean) / self.std
+
+    def __repr__(self):
+        return f"Standardizer(mean={self.mean:.4f}, std={self.std:.4f})"
+
+
 def xor(m=200, noise=0.1, seed=0):
     """Points around the four corners of the unit square; class 1 where exactly one coordinate is high."""
     rng = np.random.default_rng(seed)

@@ -1,16 +1,20 @@
-"""Figures for a classifier trained on the 8×8 digits: learning curves, the confusion matrix and a
-gallery of images (used by 06_backpropagation and 09_digits_project).
+"""Figures for a classifier trained on the 8×8 digits: learning curves, the confusion matrix and
+galleries of images (used by 06_backpropagation and 09_digits_project).
 
     history = net.fit(X_train, Y_train, validation=(X_test, Y_test))
     plot_learning_curves(history)
     C = confusion_matrix(y_test, net.predict(X_test), 10)
     plot_confusion_matrix(C)
     show_digits(X_test[:, wrong], true=y_test[wrong], predicted=predicted[wrong])
+    show_mistakes(X_test[:, wrong], y_test[wrong], net.forward(X_test)[:, wrong])   # with the probabilities
+    show_weights(net.params["W1"][:8])                                              # hidden units' weights
+    plot_validation_curves(experiments.compare_settings(...))                       # settings compared
 
 Images are columns of X, as everywhere in the course: X[:, k].reshape(8, 8) is image k.
 """
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from mlnotes._validate import as_array
 
@@ -118,4 +122,88 @@ def show_digits(X, true=None, predicted=None, ncols=8, scale=1.1):
             ax.set_title(f"{true[index]} → {predicted[index]}", fontsize=9, color="#d62728" if wrong else "black")
         elif true is not None:
             ax.set_title(str(true[index]), fontsize=9)
+    return fig
+
+
+def plot_validation_curves(results, ax=None, title="validation accuracy per epoch"):
+    """Mean validation accuracy per epoch of each setting, with a band from its lowest to its highest seed.
+
+    results: {label: [MLP.fit history per seed]}, as experiments.compare_settings returns them.
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6.0, 3.4))
+    for label, histories in results.items():
+        runs = 100 * np.array([h["val_accuracy"] for h in histories])
+        epochs = np.arange(runs.shape[1])
+        line, = ax.plot(epochs, runs.mean(axis=0), label=label)
+        ax.fill_between(epochs, runs.min(axis=0), runs.max(axis=0), color=line.get_color(), alpha=0.15, linewidth=0)
+    ax.set_xlabel("epoch (0 = before training)")
+    ax.set_ylabel("validation accuracy (%)")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlim(0, max(len(h["val_accuracy"]) for runs in results.values() for h in runs) - 1)
+    ax.set_title(title)
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))  # beside the axes: the curves cross anywhere
+    return ax
+
+
+def show_mistakes(X, true, probabilities, ncols=6, scale=1.5):
+    """Each image (a column of X) above a bar chart of the network's probabilities for it; returns the Figure.
+
+    The bar of the predicted class is red, the bar of the true class green.
+    probabilities: (n_classes, k), one column per image, e.g. net.forward(X).
+    """
+    X, P = as_array(X, "X"), as_array(probabilities, "probabilities")
+    true = _labels(true, "true")
+    if X.ndim != 2 or X.shape[0] != 64 or P.ndim != 2 or P.shape[1] != X.shape[1] or true.shape != (X.shape[1],):
+        raise ValueError(f"X must be (64, k), probabilities (n_classes, k) and true (k,) for the same k, got "
+                         f"{X.shape}, {P.shape} and {true.shape}")
+    k, n_classes = X.shape[1], P.shape[0]
+    ncols = max(1, min(ncols, k))
+    nrows = max(1, -(-k // ncols))
+    fig, axes = plt.subplots(2 * nrows, ncols, figsize=(scale * ncols, 2.2 * scale * nrows), squeeze=False,
+                             gridspec_kw={"height_ratios": [1.0, 0.8] * nrows, "hspace": 0.45})
+    for index in range(nrows * ncols):
+        image_ax, bar_ax = axes[2 * (index // ncols), index % ncols], axes[2 * (index // ncols) + 1, index % ncols]
+        image_ax.axis("off")
+        if index >= k:
+            bar_ax.axis("off")
+            continue
+        predicted = int(P[:, index].argmax())
+        image_ax.imshow(X[:, index].reshape(8, 8), cmap="gray_r", vmin=0, vmax=1)
+        image_ax.set_title(f"{true[index]} → {predicted} (p {P[predicted, index]:.2f})", fontsize=9,
+                           color="#d62728" if predicted != true[index] else "black")
+        colors = ["#d62728" if c == predicted else "#2ca02c" if c == true[index] else "0.6" for c in range(n_classes)]
+        bar_ax.bar(range(n_classes), P[:, index], color=colors)
+        bar_ax.set_ylim(0, 1)
+        bar_ax.set_xticks(range(n_classes))
+        bar_ax.tick_params(labelsize=7, length=2)
+        bar_ax.set_yticks([0, 1])
+        bar_ax.grid(False)
+    return fig
+
+
+def show_weights(W, titles=None, ncols=8, scale=1.2):
+    """Each row of W, the 64 input weights of one hidden unit, as an 8×8 image; returns the Figure.
+
+    Blue: a positive weight (ink there raises the unit's z), red: a negative one; each
+    image has its own colour scale, symmetric around 0.
+    """
+    W = as_array(W, "W")
+    if W.ndim != 2 or W.shape[1] != 64:
+        raise ValueError(f"W must hold one unit's 64 input weights per row, shape (k, 64), got {W.shape}")
+    k = W.shape[0]
+    if titles is not None and len(titles) != k:
+        raise ValueError(f"titles needs one title per unit ({k}), got {len(titles)}")
+    ncols = max(1, min(ncols, k))
+    nrows = max(1, -(-k // ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(scale * ncols, 1.3 * scale * nrows), squeeze=False,
+                             layout="constrained")
+    for index, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if index >= k:
+            continue
+        limit = max(float(np.abs(W[index]).max()), 1e-12)
+        ax.imshow(W[index].reshape(8, 8), cmap="RdBu", vmin=-limit, vmax=limit)
+        if titles is not None:
+            ax.set_title(titles[index], fontsize=8)
     return fig

@@ -62,3 +62,22 @@ def test_regression_curve():
     X, y = datasets.regression_curve(m=30, noise=0.0)
     assert X.shape == y.shape == (1, 30) and np.all(np.diff(X[0]) >= 0)
     np.testing.assert_allclose(y, np.sin(2 * np.pi * X))
+
+
+def test_standardizer_uses_one_mean_and_spread_from_the_training_data():
+    X_train = np.array([[0.0, 1.0], [2.0, 3.0]])
+    scale = datasets.Standardizer(X_train)
+    assert (scale.mean, scale.std) == (1.5, pytest.approx(np.sqrt(1.25)))
+    np.testing.assert_allclose(scale(X_train).mean(), 0.0)
+    np.testing.assert_allclose(scale(X_train).std(), 1.0)
+    np.testing.assert_allclose(scale(np.array([[1.5]])), [[0.0]])   # new data: the training data's numbers
+    assert repr(scale) == "Standardizer(mean=1.5000, std=1.1180)"
+
+
+@pytest.mark.parametrize("X, message", [
+    (np.ones((2, 3)), "every value of X_train is 1: there is no spread"),
+    (np.array([[1.0]]), "at least 2 values"),
+])
+def test_standardizer_bad_input(X, message):
+    with pytest.raises(ValueError, match=message):
+        datasets.Standardizer(X)

@@ -6,7 +6,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from mlnotes.plots_digits import confusion_matrix, plot_confusion_matrix, plot_learning_curves, show_digits  # noqa: E402
+from mlnotes.plots_digits import (confusion_matrix, plot_confusion_matrix, plot_learning_curves,  # noqa: E402
+                                  plot_validation_curves, show_digits, show_mistakes, show_weights)
 
 
 @pytest.fixture(autouse=True)
@@ -79,3 +80,40 @@ def test_show_digits_titles_and_grid():
 def test_show_digits_bad_input(X, kwargs, message):
     with pytest.raises(ValueError, match=message):
         show_digits(X, **kwargs)
+
+
+def test_validation_curves_draw_the_mean_over_seeds_with_a_band():
+    results = {"a": [{"val_accuracy": [0.1, 0.5, 0.8]}, {"val_accuracy": [0.1, 0.7, 0.9]}],
+               "b": [{"val_accuracy": [0.2, 0.4, 0.6]}]}
+    ax = plot_validation_curves(results)
+    assert [line.get_label() for line in ax.lines] == ["a", "b"]
+    np.testing.assert_allclose(ax.lines[0].get_ydata(), [10, 60, 85])
+    assert len(ax.collections) == 2 and ax.get_ylabel() == "validation accuracy (%)"
+
+
+def test_show_mistakes_puts_each_image_above_its_probabilities():
+    X = np.random.default_rng(1).random((64, 3))
+    P = np.array([[0.7, 0.1, 0.2], [0.2, 0.6, 0.1], [0.1, 0.3, 0.7]])
+    fig = show_mistakes(X, np.array([1, 1, 0]), P, ncols=2)
+    axes = np.array(fig.axes).reshape(4, 2)
+    assert [ax.get_title() for ax in axes[0]] == ["1 → 0 (p 0.70)", "1 → 1 (p 0.60)"]
+    assert axes[2, 0].get_title() == "0 → 2 (p 0.70)" and not axes[2, 1].images and not axes[3, 1].patches
+    bars = axes[1, 0].patches
+    np.testing.assert_allclose([b.get_height() for b in bars], [0.7, 0.2, 0.1])
+    assert bars[0].get_facecolor()[:3] == pytest.approx((0.839, 0.153, 0.157), abs=1e-3)   # predicted: red
+    assert bars[1].get_facecolor()[:3] == pytest.approx((0.173, 0.627, 0.173), abs=1e-3)   # true: green
+    with pytest.raises(ValueError, match=r"probabilities \(n_classes, k\) and true \(k,\) for the same k"):
+        show_mistakes(X, np.array([1, 1]), P)
+
+
+def test_show_weights_draws_each_row_as_an_image_with_a_symmetric_scale():
+    W = np.arange(128.0).reshape(2, 64) - 40
+    fig = show_weights(W, titles=["unit 0", "unit 1"], ncols=4)
+    first = fig.axes[0].images[0]
+    np.testing.assert_array_equal(first.get_array(), W[0].reshape(8, 8))
+    assert first.get_clim() == (-40.0, 40.0) and fig.axes[1].get_title() == "unit 1"
+    assert len(fig.axes) == 2
+    with pytest.raises(ValueError, match=r"shape \(k, 64\), got \(64, 2\)"):
+        show_weights(W.T)
+    with pytest.raises(ValueError, match=r"one title per unit \(2\), got 1"):
+        show_weights(W, titles=["one"])

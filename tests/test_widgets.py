@@ -1,3 +1,4 @@
+import ipywidgets as widgets
 import matplotlib
 import numpy as np
 import pytest
@@ -80,3 +81,32 @@ def test_training_progress_is_widget_state_with_a_stable_repr(capsys):
     MLP([2, 4, 1], output="sigmoid", seed=0).fit(X, y.reshape(1, -1).astype(float), epochs=3, progress=True)
     out = capsys.readouterr().out
     assert out.startswith("epoch 3/3: loss ") and "accuracy" in out and out.rstrip().endswith("s elapsed)")
+
+
+def test_demo_set_redraws_once_however_many_controls_move():
+    calls = []
+
+    def draw(ax, a, b):
+        calls.append((a, b))
+        return f"{a} {b}"
+
+    demo = Demo("t", draw, {"a": slider("a", 1, 0, 5, integer=True), "b": slider("b", 1, 0, 5, integer=True)})
+    assert demo.set(a=2, b=3) == "2 3" and calls == [(1, 1), (2, 3)]
+    assert demo.set(a=2) == "2 3" and len(calls) == 2          # nothing moved: nothing redrawn
+    demo.controls["a"].value = 4                               # the mouse: one redraw per move
+    assert calls[-1] == (4, 3) and len(calls) == 3
+
+
+def test_demo_controls_layout_default_and_given():
+    controls = {"a": slider("a", 1, 0, 5, integer=True)}
+    assert Demo("t", lambda ax, a: "", controls).children[1].layout.flex_flow == "row wrap"
+    grid = widgets.Layout(display="grid", grid_template_columns="repeat(2, 40px)")
+    assert Demo("t", lambda ax, a: "", controls, controls_layout=grid).children[1].layout is grid
+
+
+def test_repr_writes_numbered_runs_of_controls_short():
+    from mlnotes.widgets.demo import _runs
+
+    assert _runs(["start", "x0", "x1", "x2", "w1", "w2", "b", "x7", "x8", "x9", "x10"]) == \
+        ["start", "x0 … x2", "w1", "w2", "b", "x7 … x10"]
+    assert _runs(["x1", "x3", "x4"]) == ["x1", "x3", "x4"]

@@ -16,4 +16,5 @@ from mlnotes.exercises.ch05_gradient_descent import (check_gradient_descent, che
 from mlnotes.exercises.ch06_backpropagation import check_hidden_error, check_layer_gradients, check_update_weights
 from mlnotes.exercises.ch07_backprop_derivation import check_error_into_neuron, check_output_error_mse
 from mlnotes.exercises.ch08_autograd import check_accumulate, check_bias_backward, check_matmul_backward
+from mlnotes.exercises.ch09_digits_project import check_confusion_counts, check_fastest_stable_lr
 from mlnotes.exercises.checking import ExerciseError

@@ -15,4 +15,6 @@ from mlnotes.widgets.ch05_gradient_descent import (OPTIMIZER_NAMES, describe_run
 from mlnotes.widgets.ch06_backpropagation import backprop_explorer, draw_pass_step, pass_steps, tiny_problem
 from mlnotes.widgets.ch07_backprop_derivation import draw_nudge, loss_along, nudge_explorer, weight_names
 from mlnotes.widgets.ch08_autograd import backward_state, backward_explorer, draw_backward_step, explain_step
+from mlnotes.widgets.ch09_digits_project import (CELLS, activation_explorer, digit_drawer, draw_digit_guess,
+                                                 draw_layer_activations, presets)
 from mlnotes.widgets.demo import Demo, slider

@@ -12,6 +12,7 @@ the readout and picture are widget state a test can read.
 """
 import html
 import io
+import re
 
 import ipywidgets as widgets
 from matplotlib.figure import Figure
@@ -20,18 +21,23 @@ from mlnotes import plotting
 
 
 class Demo(widgets.VBox):
-    """Controls + readout + figure; draw(ax, **values) -> readout text is called on every change."""
+    """Controls + readout + figure; draw(ax, **values) -> readout text is called on every change.
 
-    def __init__(self, title, draw, controls, figsize=(6.0, 3.4)):
+    The controls sit in a row that wraps; controls_layout (a widgets.Layout) arranges them
+    otherwise, e.g. display="grid" for a grid of cells.
+    """
+
+    def __init__(self, title, draw, controls, figsize=(6.0, 3.4), controls_layout=None):
         self.title, self.draw, self.controls, self.figsize = title, draw, dict(controls), figsize
         self.text = ""
+        self._held, self._pending = False, False
         self.readout = widgets.HTML()
         self.image = widgets.Image(format="png")
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         header = widgets.HTML(f"<b>{html.escape(title)}</b>")
-        super().__init__([header, widgets.HBox(list(self.controls.values()),
-                                               layout=widgets.Layout(flex_flow="row wrap")),
+        layout = controls_layout or widgets.Layout(flex_flow="row wrap")
+        super().__init__([header, widgets.HBox(list(self.controls.values()), layout=layout),
                           self.readout, self.image])
         # How the browser tests (tests/browser) find every demo on the page, and its readout and figure.
         self.add_class("mlnotes-demo")
@@ -41,21 +47,33 @@ class Demo(widgets.VBox):
 
     def __repr__(self):
         # The text a notebook stores for this cell: stable across runs, and a hint
-        # for anyone reading the notebook before running it.
-        return f"Demo: {self.title} (controls: {', '.join(self.controls)}). Run the notebook to use it."
+        # for anyone reading the notebook before running it. ipywidgets cuts it after
+        # 110 characters, so numbered runs of controls are shortened (x0 … x63).
+        return f"Demo: {self.title} (controls: {', '.join(_runs(list(self.controls)))}). Run the notebook to use it."
 
     def values(self):
         return {name: control.value for name, control in self.controls.items()}
 
     def set(self, **values):
-        """Move controls from code, as a learner would with the mouse (used by tests and notebooks)."""
-        for name, value in values.items():
+        """Move controls from code, as a learner would with the mouse (used by tests and notebooks).
+
+        However many controls move, the figure is redrawn once, after the last.
+        """
+        for name in values:
             if name not in self.controls:
                 raise KeyError(f"{self.title} has no control {name!r}; it has {', '.join(self.controls)}")
-            self.controls[name].value = value
+        held, self._held = self._held, True
+        try:
+            for name, value in values.items():
+                self.controls[name].value = value
+        finally:
+            self._held = held
+        if self._pending and not held:
+            self.update()
         return self.text
 
     def update(self):
+        self._pending = False
         plotting.register_cjk_font()
         fig = Figure(figsize=self.figsize, dpi=80, layout="constrained")
         ax = fig.subplots()
@@ -66,7 +84,24 @@ class Demo(widgets.VBox):
         self.readout.value = f"<pre style='margin:0'>{html.escape(self.text)}</pre>"
 
     def _on_change(self, change):
-        self.update()
+        if self._held:
+            self._pending = True
+        else:
+            self.update()
+
+
+def _runs(names):
+    """Names with every run of 3 or more numbered alike (x0, x1, ..., x63) written as "x0 … x63"."""
+    parsed = [re.fullmatch(r"(.*?)(\d+)", name) for name in names]
+    out, i = [], 0
+    while i < len(names):
+        j = i
+        while (parsed[i] and j + 1 < len(names) and parsed[j + 1] and parsed[j + 1].group(1) == parsed[i].group(1)
+               and int(parsed[j + 1].group(2)) == int(parsed[j].group(2)) + 1):
+            j += 1
+        out.append(f"{names[i]} … {names[j]}" if j - i >= 2 else names[i])
+        i = j + 1 if j - i >= 2 else i + 1
+    return out
 
 
 def slider(description, value, low, high, step=None, integer=False):

@@ -3,7 +3,7 @@ import contextlib
 import time
 from pathlib import Path
 
-from checks import RAN, expected_demos, where
+from checks import RAN, cut_demo_reprs, expected_demos, where
 
 SNAPSHOT = (Path(__file__).parent / "snapshot.js").read_text()
 # The tallest page Chromium screenshots in one piece; a longer notebook is saved in parts.
@@ -143,7 +143,10 @@ class NotebookRun:
 
 # Moving the demos' controls ------------------------------------------------------------------
 
-CONTROLS = ".widget-slider, .widget-dropdown, .widget-checkbox, .widget-toggle-buttons"
+# A single ToggleButton is a <button> with classes jupyter-widgets and widget-toggle-button; the buttons
+# inside a ToggleButtons row carry widget-toggle-button too, but not jupyter-widgets.
+CONTROLS = (".widget-slider, .widget-dropdown, .widget-checkbox, .widget-toggle-buttons, "
+            ".widget-toggle-button.jupyter-widgets")
 
 
 def demo_state(demo):
@@ -179,6 +182,10 @@ def move(control):
             raise AssertionError("a dropdown with a single option cannot be moved")
         select.select_option(options[0])
         return f"dropdown select {options[0]!r}", before, select.input_value
+    if "widget-toggle-button" in classes.split():  # one ToggleButton (a cell of a grid, say): a click flips it
+        before = "mod-active" in classes.split()
+        control.click()
+        return "toggle button click", before, lambda: "mod-active" in control.get_attribute("class").split()
     if "widget-checkbox" in classes:
         box = control.locator("input[type=checkbox]")
         before = box.is_checked()
@@ -193,7 +200,7 @@ def move(control):
 
 def demo_problems(page, cells, timeout=10):
     """Move every control of every Demo; its readout text and its picture must both change."""
-    problems = []
+    problems = cut_demo_reprs(cells)
     demos = page.locator(".jp-Notebook .mlnotes-demo")
     expected = expected_demos(cells)
     if demos.count() < len(expected):

@@ -1,5 +1,6 @@
 """checks.py on made-up pages: each check passes on a good cell and names what a bad one lacks."""
 import checks
+from notebook_run import CONTROLS, move
 
 DEMO = "Demo: the shapes of one layer (controls: n_prev, n, m). Run the notebook to use it."
 
@@ -98,6 +99,52 @@ def test_demos_are_known_by_their_text_repr():
         [(4, "the shapes of one layer", ["n_prev", "n", "m"])]
 
 
+def test_numbered_runs_of_controls_are_written_out():
+    grid = output(mimes=("text/plain", checks.WIDGET),
+                  plain="Demo: draw (controls: start, x0 … x63, y2 … y4, w1, w2). Run the notebook to use it.")
+    [(_, title, names)] = checks.expected_demos([cell(2, outputs=[grid])])
+    assert title == "draw" and len(names) == 1 + 64 + 3 + 2
+    assert names[:3] == ["start", "x0", "x1"] and names[64:] == ["x63", "y2", "y3", "y4", "w1", "w2"]
+
+
+def test_a_demo_repr_cut_by_ipywidgets_is_named():
+    cut = output(mimes=("text/plain", checks.WIDGET), plain="Demo: draw (controls: start, x0, x1, x2, x…")
+    assert checks.cut_demo_reprs([cell(5, outputs=[cut]), cell(6, outputs=[output(plain=DEMO)])]) == [
+        "cell 5 (id c5) «x = 1»: a Demo's text repr is cut short ('Demo: draw (controls: start, x0, x1, x2, x…'): "
+        "ipywidgets keeps 110 characters; shorten its title or its control names"]
+
+
 def test_a_long_report_is_cut():
     text = checks.report("00_welcome", [f"problem {i}" for i in range(30)], most=3)
     assert text == "00_welcome: 30 problem(s)\n  - problem 0\n  - problem 1\n  - problem 2\n  ... and 27 more"
+
+
+class ToggleButton:
+    """A made-up ipywidgets ToggleButton as the page has it: a <button>, mod-active while it is on."""
+
+    def __init__(self, on=False):
+        self.classes = ["jupyter-widgets", "jupyter-button", "widget-toggle-button"] + (["mod-active"] if on else [])
+        self.clicks = 0
+
+    def get_attribute(self, name):
+        return " ".join(self.classes) if name == "class" else None
+
+    def click(self):
+        self.clicks += 1
+        if "mod-active" in self.classes:
+            self.classes.remove("mod-active")
+        else:
+            self.classes.append("mod-active")
+
+
+def test_a_toggle_button_is_moved_by_a_click_either_way():
+    for on in (False, True):
+        button = ToggleButton(on)
+        action, before, value = move(button)
+        assert (action, before, value(), button.clicks) == ("toggle button click", on, not on, 1)
+
+
+def test_single_toggle_buttons_are_controls_but_not_the_buttons_of_a_toggle_buttons_row():
+    selectors = [s.strip() for s in CONTROLS.split(",")]
+    assert ".widget-toggle-button.jupyter-widgets" in selectors and ".widget-toggle-buttons" in selectors
+    assert ".widget-toggle-button" not in selectors

@@ -1,0 +1,129 @@
+"""Checks for the exercises of 09_digits_project: a confusion matrix, and a learning rate chosen by a rule."""
+import numpy as np
+
+from mlnotes.datasets import Standardizer, load_digits
+from mlnotes.exercises.checking import ExerciseError, as_result, call, compare, fmt, passed
+from mlnotes.experiments import diverged, fastest_stable, learning_rate_sweep
+from mlnotes.losses import one_hot
+from mlnotes.network import MLP
+from mlnotes.plots_digits import confusion_matrix
+
+
+def _present_only(C):
+    """What C[y_true, y_pred] += 1 gives: numpy's buffered fancy-index += adds 1 once per distinct pair."""
+    return (C > 0).astype(float)
+
+
+def check_confusion_counts(fn):
+    """fn(y_true, y_pred, n_classes) must return C with C[t, p] = how many examples of class t were predicted as p."""
+    cases = [  # pairs repeat (so counting each pair once shows), C is not symmetric, every class is a true class
+        ([0, 0, 0, 1, 1, 2, 2, 2, 2, 0, 1, 2], [0, 0, 1, 1, 1, 2, 0, 2, 2, 2, 1, 1], 3),
+        # the last class, 3, never occurs: the shape must come from n_classes, not from the labels
+        ([2, 0, 1, 1, 2, 0, 2], [2, 1, 1, 1, 0, 0, 2], 4),
+    ]
+    for y_true, y_pred, n in cases:
+        given = f"y_true={y_true}, y_pred={y_pred}, n_classes={n}"
+        got = call(fn, np.array(y_true), np.array(y_pred), n, given=given)
+        want = confusion_matrix(y_true, y_pred, n).astype(float)
+        arr = as_result(got, fn.__name__, given)
+        seen = max(max(y_true), max(y_pred)) + 1
+        if arr.shape == (seen, seen) and seen != n:
+            raise ExerciseError(f"{fn.__name__}({given}) returned shape {arr.shape}: you sized C from the labels that "
+                                f"occur (up to {seen - 1}), but class {n - 1} exists even when no example of it does: "
+                                f"make C of shape (n_classes, n_classes) = ({n}, {n})")
+        if arr.shape in ((n + 1, n + 1), (n - 1, n - 1)):
+            raise ExerciseError(f"{fn.__name__}({given}) returned shape {arr.shape}, an off-by-one: classes are "
+                                f"numbered 0 to n_classes - 1, one row and one column each: shape ({n}, {n})")
+        rows = want.sum(axis=1, keepdims=True)
+        share = np.divide(want, rows, out=np.zeros_like(want), where=rows > 0)
+        missing_first, missing_last = want.copy(), want.copy()
+        missing_first[0, :], missing_first[:, 0] = 0, 0
+        missing_last[-1, :], missing_last[:, -1] = 0, 0
+        compare(arr, want, fn.__name__, given, mistakes=[
+            (want.T, "rows and columns are swapped: row t is the TRUE class and column p the PREDICTED one, "
+                     "C[t, p] += 1 for each example (t = y_true[k], p = y_pred[k])"),
+            (want / want.sum(), "you returned fractions of all the examples; C counts them (whole numbers)"),
+            (share, "you divided each row by its total (the share of each class predicted as p); C counts "
+                    "the examples: leave out the division"),
+            (_present_only(want), "each pair (t, p) was counted at most once: C[y_true, y_pred] += 1 with index "
+                                  "arrays adds 1 only once per distinct pair, however often it repeats. "
+                                  "Loop over the examples, or use np.add.at(C, (y_true, y_pred), 1)"),
+            (np.roll(want, (-1, -1), axis=(0, 1)), "every count sits one row up and one column left: classes are "
+                                                   "numbered from 0, so class t is row t (not t - 1)"),
+            (missing_first, "class 0 is missing: its row and column are all 0. range(n_classes) starts at 0"),
+            (missing_last, f"the last class, {n - 1}, is missing: its row and column are all 0. "
+                           f"range(n_classes) already stops before n_classes, not before n_classes - 1"),
+        ])
+    return passed("confusion_counts", "repeated pairs, a class that never occurs")
+
+
+def _sweep_case():
+    """A real sweep: a 64-32-10 network on 400 standardized digits, 4 epochs per rate from 0.05 to 20."""
+    X, y = load_digits()
+    X = Standardizer(X[:, :400])(X[:, :400])
+    return learning_rate_sweep(lambda: MLP([64, 32, 10], seed=0), X, one_hot(y[:400], 10),
+                               [0.05, 0.2, 0.5, 1.0, 2.0, 5.0, 20.0], epochs=4)
+
+
+def _named_cases():
+    """Made-up histories {lr: losses per epoch}, each built so that one mistake gives a wrong answer."""
+    nan = float("nan")
+    return [
+        # the diverged run comes first: min() over values holding nan then keeps it (comparisons with nan are False)
+        {3.0: [2.3, 0.4, nan], 1.0: [2.3, 0.5, 0.2], 0.3: [2.3, 0.9, 0.5], 0.1: [2.3, 1.5, 1.0]},
+        # lr=2 dips lowest and ends above where it started: the lowest loss "ever" is the wrong measure
+        {0.1: [2.3, 1.6, 1.1, 0.8], 0.5: [2.3, 0.9, 0.5, 0.3], 2.0: [2.3, 0.1, 1.2, 2.6], 1.0: [2.3, 0.6, 0.35, 0.25]},
+        # the fastest start is not the fastest run; the largest stable rate is not the fastest either
+        {0.05: [2.3, 1.9, 1.6, 1.4], 0.2: [2.3, 1.2, 0.5, 0.15], 0.8: [2.3, 0.7, 0.45, 0.4], 1.6: [2.3, 1.0, 0.8, 0.7]},
+    ]
+
+
+def check_fastest_stable_lr(fn):
+    """fn(histories) must return the learning rate whose loss ends lowest among the runs that did not diverge.
+
+    histories: {lr: [loss before training, after epoch 1, ...]}. A run diverged when a loss is nan or
+    infinite or it ended higher than it started. The first case is a sweep the check runs itself.
+    """
+    sweep = _sweep_case()
+    for histories in [sweep] + _named_cases():
+        given = "histories of " + ", ".join(f"lr={lr:g}" for lr in histories)
+        got = call(fn, {lr: list(losses) for lr, losses in histories.items()}, given=given)
+        want = fastest_stable(histories)
+        if got is None:
+            raise ExerciseError(f"{fn.__name__}({given}) returned None: did you forget `return`?")
+        if isinstance(got, (list, tuple, dict, np.ndarray)):
+            raise ExerciseError(f"{fn.__name__}({given}) returned {fmt(got) if not isinstance(got, dict) else 'a dict'}; "
+                                f"return one learning rate, a key of histories (here {want:g})")
+        if got not in histories:
+            losses = {lr: h[-1] for lr, h in histories.items()}
+            if any(got == value for value in losses.values()):
+                raise ExerciseError(f"{fn.__name__}({given}) returned {fmt(got)}, a loss; return the learning rate "
+                                    f"whose run ends with it, a key of histories")
+            raise ExerciseError(f"{fn.__name__}({given}) returned {fmt(got)}, which is not one of the learning rates "
+                                f"tried ({', '.join(f'{lr:g}' for lr in histories)})")
+        if got == want:
+            continue
+        losses = histories[got]
+        if not np.all(np.isfinite(losses)):
+            raise ExerciseError(f"lr={got:g} diverged (its losses {fmt(losses)} end in nan): every comparison with nan "
+                                f"is False, so min() can keep it. Leave out the runs whose losses are not all finite "
+                                f"(np.isfinite) before comparing")
+        if diverged(losses):
+            raise ExerciseError(f"lr={got:g} diverged: its loss ended at {losses[-1]:g}, above where it started "
+                                f"({losses[0]:g}). Compare where the runs END (the last loss), among those that did not "
+                                f"diverge; its lowest loss along the way does not count")
+        stable = [lr for lr in histories if not diverged(histories[lr])]
+        if got == max(stable):
+            raise ExerciseError(f"lr={got:g} is the largest rate that did not diverge, but its loss ends at "
+                                f"{losses[-1]:g}, above lr={want:g}'s {histories[want][-1]:g}: close to the edge, "
+                                f"steps overshoot. Pick by the last loss, not by the size of the rate")
+        if got == min(stable):
+            raise ExerciseError(f"lr={got:g} is the safest but the slowest: it ends at {losses[-1]:g} where lr={want:g} "
+                                f"ends at {histories[want][-1]:g}. Pick the lowest last loss")
+        if got == min(stable, key=lambda lr: histories[lr][1]):
+            raise ExerciseError(f"lr={got:g} has the lowest loss after the first epoch, but lr={want:g} ends lower "
+                                f"({histories[want][-1]:g} against {losses[-1]:g}): compare the last loss of each run")
+        raise ExerciseError(f"{fn.__name__}({given}) returned lr={got:g}, which ends at {losses[-1]:g}; lr={want:g} "
+                            f"ends lowest, at {histories[want][-1]:g}, without diverging")
+    return passed("fastest_stable_lr", f"a sweep run just now picks lr={fastest_stable(sweep):g}; nan, a run that "
+                                       f"dips and blows up, a fast start")

@@ -1,0 +1,142 @@
+"""The checks of 09_digits_project accept right answers and name each mistake they claim to catch."""
+import numpy as np
+import pytest
+
+from mlnotes.exercises import ExerciseError, check_confusion_counts, check_fastest_stable_lr
+
+
+def not_written(*args):
+    raise NotImplementedError()
+
+
+# --- check_confusion_counts -------------------------------------------------------------
+
+def confusion_counts(y_true, y_pred, n_classes):
+    C = np.zeros((n_classes, n_classes), dtype=int)
+    for t, p in zip(y_true, y_pred):
+        C[t, p] += 1
+    return C
+
+
+def confusion_add_at(y_true, y_pred, n_classes):
+    C = np.zeros((n_classes, n_classes))
+    np.add.at(C, (y_true, y_pred), 1)
+    return C.tolist()
+
+
+def fancy_index(y_true, y_pred, n_classes):
+    C = np.zeros((n_classes, n_classes))
+    C[y_true, y_pred] += 1  # the classic bug: a repeated pair is counted once
+    return C
+
+
+def classes_from_one(y_true, y_pred, n_classes):
+    C = np.zeros((n_classes, n_classes))
+    for t, p in zip(y_true, y_pred):
+        C[t - 1, p - 1] += 1
+    return C
+
+
+def loop_over_classes(start, stop_less):
+    def counts(y_true, y_pred, n_classes):
+        C = np.zeros((n_classes, n_classes))
+        for t in range(start, n_classes - stop_less):
+            for p in range(start, n_classes - stop_less):
+                C[t, p] = np.sum((y_true == t) & (y_pred == p))
+        return C
+    return counts
+
+
+def sized_from_labels(y_true, y_pred, n_classes):
+    return confusion_counts(y_true, y_pred, max(y_true.max(), y_pred.max()) + 1)
+
+
+def test_confusion_counts_accepts_right_answers(capsys):
+    assert check_confusion_counts(confusion_counts) is True
+    assert capsys.readouterr().out == "✓ confusion_counts: correct (repeated pairs, a class that never occurs)\n"
+    assert check_confusion_counts(confusion_add_at) is True
+
+
+@pytest.mark.parametrize("fn, message", [
+    (lambda t, p, n: confusion_counts(t, p, n).T, "rows and columns are swapped: row t is the TRUE class"),
+    (lambda t, p, n: confusion_counts(p, t, n), "rows and columns are swapped"),
+    (lambda t, p, n: confusion_counts(t, p, n) / len(t), "you returned fractions of all the examples"),
+    (lambda t, p, n: confusion_counts(t, p, n) / np.bincount(t, minlength=n).reshape(-1, 1),
+     "you divided each row by its total"),
+    (fancy_index, r"each pair \(t, p\) was counted at most once: C\[y_true, y_pred\] \+= 1"),
+    (classes_from_one, "one row up and one column left: classes are numbered from 0"),
+    (loop_over_classes(1, 0), "class 0 is missing"),
+    (loop_over_classes(0, 1), "the last class, 2, is missing"),
+    (sized_from_labels, r"returned shape \(3, 3\): you sized C from the labels that occur \(up to 2\), but class 3"),
+    (lambda t, p, n: confusion_counts(t, p, n + 1), r"returned shape \(4, 4\), an off-by-one"),
+    (lambda t, p, n: np.zeros((n - 1, n - 1)), r"returned shape \(2, 2\), an off-by-one"),
+    (lambda t, p, n: None, "returned None: did you forget `return`"),
+    (lambda t, p, n: confusion_counts(t, p, n) + np.eye(n),
+     r"(?s)returned \[\[3\., 1\., 1\.\],.* expected \[\[2\., 1\., 1\.\],"),
+])
+def test_confusion_counts_names_each_mistake(fn, message):
+    with pytest.raises(ExerciseError, match=message):
+        check_confusion_counts(fn)
+
+
+def test_confusion_counts_not_written():
+    with pytest.raises(NotImplementedError, match="not_written is not written yet"):
+        check_confusion_counts(not_written)
+
+
+# --- check_fastest_stable_lr --------------------------------------------------------------
+
+def fastest_stable_lr(histories):
+    finished = {lr: losses[-1] for lr, losses in histories.items()
+                if np.all(np.isfinite(losses)) and losses[-1] <= losses[0]}
+    return min(finished, key=finished.get)
+
+
+def unfiltered(histories):
+    return min(histories, key=lambda lr: histories[lr][-1])  # nan first: min keeps it
+
+
+def lowest_ever(histories):
+    finite = {lr: h for lr, h in histories.items() if np.all(np.isfinite(h))}
+    return min(finite, key=lambda lr: min(finite[lr]))
+
+
+def largest_stable(histories):
+    return max(lr for lr, h in histories.items() if np.all(np.isfinite(h)) and h[-1] <= h[0])
+
+
+def smallest(histories):
+    return min(histories)
+
+
+def best_first_epoch(histories):
+    finite = {lr: h for lr, h in histories.items() if np.all(np.isfinite(h)) and h[-1] <= h[0]}
+    return min(finite, key=lambda lr: finite[lr][1])
+
+
+def test_fastest_stable_lr_accepts_right_answers(capsys):
+    assert check_fastest_stable_lr(fastest_stable_lr) is True
+    out = capsys.readouterr().out
+    assert out.startswith("✓ fastest_stable_lr: correct (a sweep run just now picks lr=0.5;")
+    assert check_fastest_stable_lr(lambda h: sorted(h, key=lambda lr: h[lr][-1] if h[lr][-1] <= h[lr][0] else np.inf)[0])
+
+
+@pytest.mark.parametrize("fn, message", [
+    (unfiltered, r"lr=3 diverged \(its losses \[2\.3, 0\.4, nan\] end in nan\): every comparison with nan is False"),
+    (lowest_ever, "lr=2 diverged: its loss ended at 2.6, above where it started .* its lowest loss along the way"),
+    (largest_stable, "lr=5 is the largest rate that did not diverge"),
+    (smallest, "lr=0.05 is the safest but the slowest"),
+    (best_first_epoch, "lr=0.8 has the lowest loss after the first epoch, but lr=0.2 ends lower"),
+    (lambda h: min(v[-1] for v in h.values() if np.isfinite(v[-1])), "a loss; return the learning rate"),
+    (lambda h: 0.3, "returned 0.3, which is not one of the learning rates tried"),
+    (lambda h: list(h), "return one learning rate, a key of histories"),
+    (lambda h: None, "returned None: did you forget `return`"),
+])
+def test_fastest_stable_lr_names_each_mistake(fn, message):
+    with pytest.raises(ExerciseError, match=message):
+        check_fastest_stable_lr(fn)
+
+
+def test_fastest_stable_lr_not_written():
+    with pytest.raises(NotImplementedError, match="not_written is not written yet"):
+        check_fastest_stable_lr(not_written)
