@@ -35,7 +35,7 @@ student: $(STAMP)
 doctor: $(STAMP)
 	$(BIN)/python -m mlnotes doctor
 
-# Run every notebook once and print its run time (nothing is written); fails if one takes over 10 s.
+# Run every notebook once and print its run time (nothing is written), flagging any over 10 s.
 timings: $(STAMP)
 	$(TESTENV) $(BIN)/python tools/execute_notebooks.py --timings
 
