@@ -38,6 +38,8 @@ def test_kernel_and_size(nb):
     path, book = nb
     assert book["metadata"]["kernelspec"]["name"] == "python3"
     assert "widgets" not in book["metadata"], "saved widget state: re-execute with tools/execute_notebooks.py"
+    timed = [i for i, c in enumerate(book["cells"]) if "execution" in c.get("metadata", {})]
+    assert not timed, f"{path.name}: cells {timed} store clock times: re-execute with tools/execute_notebooks.py"
     assert path.stat().st_size < 1_500_000
 
 

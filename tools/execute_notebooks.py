@@ -26,7 +26,8 @@ def execute(path, write=True):
     nb = nbformat.read(path, as_version=4)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     start = time.perf_counter()
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,  # no clock times in the file
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
     seconds = time.perf_counter() - start
     if write:
         nb.metadata.pop("widgets", None)
