@@ -11,55 +11,77 @@ softmax, which works on the columns of Z (one column per example).
 
 ACTIVATIONS maps a name to (g, g_prime); the network, the widgets and the
 exercise checks all look activations up there, so there is one table.
+Each function checks its input; its bare formula is g.formula (see elementwise).
 
 The notes' "ReLU" formula, c max(0, b + w x1) + c' max(0, b' + w' x1), is a
 sum of two ReLU units, not ReLU itself: relu_sum builds such sums.
 """
+import functools
+
 import numpy as np
 
 from mlnotes._validate import as_array, require_ndim, scalar_or_array
 
 
+def elementwise(formula):
+    """The public activation made from formula(z): z is checked first, and a number gives a float back.
+
+    The check (a number or an array of finite numbers, or a clear error) costs as much as a ReLU
+    itself, so the formula stays reachable as .formula: the network applies it directly to the
+    Z[l] it computed from checked inputs, and checks its output once instead of every layer.
+    """
+    @functools.wraps(formula)
+    def checked(z, *args, **kwargs):
+        return scalar_or_array(formula(as_array(z, "z"), *args, **kwargs), z)
+    checked.formula = formula
+    return checked
+
+
+@elementwise
 def sigmoid(z):
     """sigma(z) = 1 / (1 + e^(-z)), computed without overflow.
 
     The textbook form overflows for z = -1000 (e^1000 is inf). For z < 0 we
     use the equal form e^z / (1 + e^z), whose exponent is then negative.
     """
-    z_arr = as_array(z, "z")
-    out = np.empty_like(z_arr)
-    pos = z_arr >= 0
-    out[pos] = 1.0 / (1.0 + np.exp(-z_arr[pos]))
-    e = np.exp(z_arr[~pos])
+    out = np.empty_like(z)
+    pos = z >= 0
+    out[pos] = 1.0 / (1.0 + np.exp(-z[pos]))
+    e = np.exp(z[~pos])
     out[~pos] = e / (1.0 + e)
-    return scalar_or_array(out, z)
+    return out
 
 
+@elementwise
 def sigmoid_prime(z):
     """sigma'(z) = sigma(z) (1 - sigma(z)); it is largest, 1/4, at z = 0."""
-    s = sigmoid(as_array(z, "z"))
-    return scalar_or_array(s * (1.0 - s), z)
+    s = sigmoid.formula(z)
+    return s * (1.0 - s)
 
 
+@elementwise
 def relu(z):
     """ReLU(z) = max(0, z)."""
-    return scalar_or_array(np.maximum(as_array(z, "z"), 0.0), z)
+    return np.maximum(z, 0.0)
 
 
+@elementwise
 def relu_prime(z):
     """ReLU'(z) = 1 for z > 0, 0 for z < 0; at z = 0 we take 0 (a valid subgradient)."""
-    return scalar_or_array((as_array(z, "z") > 0).astype(np.float64), z)
+    return (z > 0).astype(np.float64)
 
 
+@elementwise
 def tanh(z):
     """tanh(z) = (e^z - e^(-z)) / (e^z + e^(-z)), a sigmoid stretched to (-1, 1)."""
-    return scalar_or_array(np.tanh(as_array(z, "z")), z)
+    return np.tanh(z)
 
 
+@elementwise
 def tanh_prime(z):
     """tanh'(z) = 1 - tanh(z)^2."""
-    t = np.tanh(as_array(z, "z"))
-    return scalar_or_array(1.0 - t * t, z)
+    t = np.tanh(z)
+    return 1.0 - t * t
 
 
 def _slope(alpha):
@@ -70,26 +92,29 @@ def _slope(alpha):
     return float(a)
 
 
+@elementwise
 def leaky_relu(z, alpha=0.01):
     """Leaky ReLU: z for z > 0, alpha z otherwise, so negative inputs still pass a gradient."""
-    z_arr, alpha = as_array(z, "z"), _slope(alpha)
-    return scalar_or_array(np.where(z_arr > 0, z_arr, alpha * z_arr), z)
+    alpha = _slope(alpha)
+    return np.where(z > 0, z, alpha * z)
 
 
+@elementwise
 def leaky_relu_prime(z, alpha=0.01):
     """Leaky ReLU'(z) = 1 for z > 0, alpha otherwise (alpha at z = 0)."""
-    z_arr, alpha = as_array(z, "z"), _slope(alpha)
-    return scalar_or_array(np.where(z_arr > 0, 1.0, alpha), z)
+    return np.where(z > 0, 1.0, _slope(alpha))
 
 
+@elementwise
 def identity(z):
     """g(z) = z: the 'activation' of a linear layer (regression outputs)."""
-    return scalar_or_array(as_array(z, "z").copy(), z)
+    return z.copy()
 
 
+@elementwise
 def identity_prime(z):
     """g'(z) = 1."""
-    return scalar_or_array(np.ones_like(as_array(z, "z")), z)
+    return np.ones_like(z)
 
 
 def softmax(Z):
@@ -104,10 +129,18 @@ def softmax(Z):
         raise ValueError("softmax needs a vector or a matrix of scores (one column per example), got a single number")
     if Z_arr.ndim > 2:
         raise ValueError(f"softmax takes shape (n_classes,) or (n_classes, m), got shape {Z_arr.shape}")
-    e = Z_arr - Z_arr.max(axis=0, keepdims=True)
+    return _softmax(Z_arr)
+
+
+def _softmax(Z):
+    """softmax's formula on a checked float64 array; it is softmax.formula, as elementwise() gives the others."""
+    e = Z - Z.max(axis=0, keepdims=True)
     np.exp(e, out=e)  # in place: one array for the whole computation
     e /= e.sum(axis=0, keepdims=True)
     return e
+
+
+softmax.formula = _softmax
 
 
 def softmax_jacobian(z):

@@ -45,7 +45,8 @@ class MLP:
         sizes = list(layer_sizes) if not isinstance(layer_sizes, (str, bytes)) else []
         if len(sizes) < 2 or not all(isinstance(n, (int, np.integer)) and n >= 1 for n in sizes):
             raise ValueError(f"layer_sizes must list at least two positive whole numbers, e.g. [64, 32, 10], got {layer_sizes!r}")
-        self.g, self.g_prime = activations.get(hidden)
+        # The bare formulas: forward() checks X and Z[L] (see _output), not every Z in between
+        self.g, self.g_prime = (f.formula for f in activations.get(hidden))
         if output not in DEFAULT_LOSS:
             raise ValueError(f"output must be 'softmax', 'sigmoid' or 'identity', got {output!r}")
         loss = loss or DEFAULT_LOSS[output]
@@ -71,9 +72,22 @@ class MLP:
         return len(self.layer_sizes) - 1
 
     def _output(self, Z):
+        """Y_hat = g[L](Z[L]), once Z[L] is checked: NaN or infinity anywhere in the network (a parameter, an
+        overflow) reaches Z[L], so this one check stands in for one per layer; then g[L] gives finite Y_hat."""
+        if not np.isfinite(Z).all():
+            raise ValueError(self._not_finite("Z of the output layer"))
         if self.output == "softmax":
-            return activations.softmax(Z)
-        return activations.ACTIVATIONS[self.output][0](Z)
+            return activations.softmax.formula(Z)
+        return activations.ACTIVATIONS[self.output][0].formula(Z)
+
+    def _not_finite(self, what):
+        """Why the network computed NaN or infinity: a parameter that is not finite, or weights so large that Z overflows."""
+        bad = [name for name, p in self.params.items() if not np.isfinite(p).all()]
+        if bad:
+            return f"the {what} is not finite because {', '.join(bad)} contain NaN or infinity: set them to finite numbers"
+        worst = max(float(np.abs(p).max()) for p in self.params.values())
+        return (f"the {what} is not finite: the parameters (the largest is {worst:.3g}) make Z overflow; "
+                f"if training made them grow, lower the learning rate")
 
     def _check_X(self, X):
         X = as_array(X, "X")
@@ -84,11 +98,13 @@ class MLP:
     def forward(self, X):
         """Y_hat = A[L] for X (n_0, m); keeps every Z[l] and A[l] for backward()."""
         self.Z, self.A = [None], [self._check_X(X)]
-        for l in range(1, self.L + 1):
-            Z = self.params[f"W{l}"] @ self.A[l - 1]
-            Z += self.params[f"b{l}"]  # in place: a large array fewer to allocate per layer
-            self.Z.append(Z)
-            self.A.append(self.g(Z) if l < self.L else self._output(Z))
+        # NaN or an overflow on the way reaches Z[L], which _output checks and explains: no warnings before that
+        with np.errstate(over="ignore", invalid="ignore"):
+            for l in range(1, self.L + 1):
+                Z = self.params[f"W{l}"] @ self.A[l - 1]
+                Z += self.params[f"b{l}"]  # in place: a large array fewer to allocate per layer
+                self.Z.append(Z)
+                self.A.append(self.g(Z) if l < self.L else self._output(Z))
         return self.A[-1]
 
     def loss(self, X, Y):
@@ -102,7 +118,7 @@ class MLP:
             return Y_hat - Y
         m = Y.shape[1]
         dA = m * losses.LOSSES[self.loss_name][1](Y_hat, Y)
-        return dA * activations.ACTIVATIONS[self.output][1](self.Z[-1])
+        return dA * activations.ACTIVATIONS[self.output][1].formula(self.Z[-1])
 
     def backward(self, Y):
         """The gradients {"dW1": ..., "db1": ...} of the loss for the last forward pass, by the notes' equations.

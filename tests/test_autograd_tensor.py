@@ -151,6 +151,14 @@ def test_leaf_gradients_add_up_until_zero_grad_and_are_never_shared():
     x, y = Tensor([1.0, 2.0]), Tensor([3.0, 4.0])
     (x + y).sum().backward()
     assert x.grad is not y.grad  # one array each: changing one must not change the other
+    w = Tensor(np.ones((2, 3)))
+    z = w + 1.0  # + hands its gradient on as it is
+    z.backward(np.ones((2, 3)))
+    assert not np.shares_memory(w.grad, z.grad)
+    v = Tensor(np.ones((3, 2)))
+    t = v.T
+    t.backward(np.ones((2, 3)))  # the rule of T gives a view of t's gradient
+    assert not np.shares_memory(v.grad, t.grad)
     (x * 3).sum().backward()
     np.testing.assert_array_equal(x.grad, [4.0, 4.0])
     zero_grad([x, y])
@@ -199,6 +207,7 @@ def test_data_is_copied_and_wrap_is_not():
     (lambda: Tensor("abc"), TypeError, "data must be a number or an array of numbers, got str"),
     (lambda: Tensor([1.0, np.nan]), ValueError, "data contains NaN at index"),
     (lambda: Tensor(Tensor(1.0)), TypeError, "already a Tensor"),
+    (lambda: Tensor([1.0]) + None, TypeError, "data must be a number or an array of numbers, got NoneType"),
     (lambda: Tensor(np.ones((2, 3))) @ Tensor(np.ones((2, 3))),
      ValueError, r"the left has shape \(2, 3\) but the right has shape \(2, 3\): the left's 3 columns must match the "
                  r"right's 2 rows"),

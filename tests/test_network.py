@@ -134,6 +134,35 @@ def test_bad_inputs_get_clear_errors():
         net.fit(np.ones((3, 5)), np.zeros(5))
 
 
+@pytest.mark.parametrize("hidden, output", [("relu", "softmax"), ("tanh", "sigmoid"), ("sigmoid", "identity")])
+def test_nan_or_overflow_inside_the_network_is_named_at_the_output(hidden, output):
+    # The layers in between are not checked one by one: the output check must catch what they pass on.
+    net = MLP([3, 4, 2], hidden=hidden, output=output, loss="mse" if output == "identity" else None, seed=0)
+    X = np.ones((3, 5))
+    net.params["W1"][0, 0] = np.nan
+    with pytest.raises(ValueError, match=r"Z of the output layer is not finite because W1 contain NaN or infinity"):
+        net.forward(X)
+    net.params["W1"][0, 0] = 0.0
+    net.params["b2"][:] = np.inf
+    with pytest.raises(ValueError, match=r"because b2 contain NaN or infinity"):
+        net.forward(X)
+    net = MLP([3, 4, 2], hidden=hidden, output=output, loss="mse" if output == "identity" else None, seed=0)
+    net.params["W1"][:] = 1e300
+    net.params["W2"][:] = [[1e300] * 4, [-1e300] * 4]
+    if hidden == "relu":  # tanh and sigmoid hidden units saturate: a finite Z[L], and a correct output
+        with pytest.raises(ValueError, match=r"the largest is 1e\+300\) make Z overflow; if training made them grow, "
+                                             r"lower the learning rate"):
+            net.forward(X)
+
+
+def test_the_network_uses_the_bare_formulas_of_the_checked_activations():
+    from mlnotes import activations
+    net = MLP([3, 4, 2], hidden="tanh", seed=0)
+    assert net.g is activations.tanh.formula and net.g_prime is activations.tanh_prime.formula
+    with pytest.raises(ValueError, match="z contains NaN"):
+        activations.tanh([0.0, np.nan])  # the public function still checks
+
+
 def test_fit_lowers_the_loss_and_records_history():
     X, y = load_digits()
     X_train, X_test, y_train, y_test = train_test_split(X, y, seed=0)

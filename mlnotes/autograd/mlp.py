@@ -10,6 +10,8 @@ backward(Y) adds the loss to that graph and calls its backward(): the gradients 
 rule applied node by node, not from the notes' equations, and they are the same numbers. fit,
 predict and accuracy are MLP's own.
 """
+import numpy as np
+
 from mlnotes._validate import as_array
 from mlnotes.autograd.tensor import Tensor
 from mlnotes.network import MLP
@@ -49,6 +51,12 @@ class TensorMLP(MLP):
 
     def forward(self, X):
         """Y_hat for X (n_0, m), recording the graph from the parameters (fresh leaves) to Z[L]."""
+        self.record(X)
+        self.A = [self._output(self.Z_out.data)]
+        return self.A[-1]
+
+    def record(self, X):
+        """The forward pass as Tensor operations, F9-F11, up to Z[L]: the graph that backward(Y) differentiates."""
         # Drop the last pass's graph first: its arrays are freed before this pass allocates its own,
         # so the allocator reuses their memory instead of asking the system for more (page faults).
         self.leaves, self.Z_out, self.loss_node = {}, None, None
@@ -63,8 +71,11 @@ class TensorMLP(MLP):
                 A = getattr(Z, self.hidden)()
                 A.label = f"A{l}"
         self.Z_out = Z
-        self.A = [self._output(Z.data)]
-        return self.A[-1]
+
+    def train_step(self, X, Y, lr):
+        """One recorded forward pass, one backward pass, one update (Y_hat itself is not needed: the loss is)."""
+        self.record(X)
+        self.update(self.backward(Y), lr)
 
     def backward(self, Y):
         """The gradients {"dW1": ..., "db1": ...} of the loss for the last forward pass, by Tensor.backward()."""
@@ -77,6 +88,8 @@ class TensorMLP(MLP):
         Y = Tensor.wrap(Y, requires_grad=False, label="Y")
         self.loss_node = LOSS_GRAPHS[self.output, self.loss_name](self.Z_out, Y, Y.shape[1])
         self.loss_node.label = "L"
+        if not np.isfinite(self.loss_node.data):
+            raise ValueError(self._not_finite("loss"))
         self.loss_node.backward()
         self.grads = {"d" + name: leaf.grad for name, leaf in self.leaves.items()}
         return self.grads

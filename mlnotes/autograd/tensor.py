@@ -22,6 +22,8 @@ from mlnotes._validate import as_array, describe
 from mlnotes.autograd.graph import Node, backward_steps
 from mlnotes.autograd.rules import OPS, unbroadcast
 
+_NO_INPUT = object()  # _apply's "no second input" (None would be a second input, and an error)
+
 
 class Tensor(Node):
     """An array that remembers how it was computed: Tensor(data, requires_grad=True, label="") (data is copied).
@@ -67,21 +69,25 @@ class Tensor(Node):
                                                                  separator=", ")
         return f"Tensor({text}, grad={grad}" + (f", label={self.label!r})" if self.label else ")")
 
-    def _apply(self, op, *others, **kw):
-        """The node for OPS[op] applied to self and others (numbers and arrays become constant tensors)."""
-        parents = (self, *[o if isinstance(o, Tensor) else Tensor(o, requires_grad=False) for o in others])
+    def _apply(self, op, other=_NO_INPUT, **kw):
+        """The node for OPS[op] applied to self (and other: a number or an array becomes a constant tensor)."""
+        if other is _NO_INPUT:
+            parents, inputs = (self,), (self.data,)
+        else:
+            if not isinstance(other, Tensor):
+                other = Tensor(other, requires_grad=False)
+            parents, inputs = (self, other), (self.data, other.data)
         try:
-            out = OPS[op][0](*[p.data for p in parents], **kw)
+            out = OPS[op][0](*inputs, **kw)
         except ValueError as e:
-            if not others:
+            if other is _NO_INPUT:
                 raise
-            shapes = " and ".join(str(p.data.shape) for p in parents)
-            raise ValueError(f"{op}: shapes {shapes} do not fit together: {e}") from None
+            raise ValueError(f"{op}: shapes {self.data.shape} and {other.data.shape} do not fit together: {e}") from None
         if type(out) is tuple:  # (output, what the backward rules need)
             out, saved = out
             kw = {**kw, **saved}
         node = Tensor.__new__(Tensor)
-        requires_grad = self.requires_grad or any(p.requires_grad for p in parents)
+        requires_grad = self.requires_grad or (other is not _NO_INPUT and other.requires_grad)
         node._init(np.asarray(out, dtype=np.float64), parents, op, requires_grad, kw=kw)
         return node
 
@@ -157,22 +163,29 @@ class Tensor(Node):
         return self._apply("cross_entropy", Y)
 
     def _push(self):
-        g, rules = self.grad, OPS[self._op][1:]
+        g = self.grad
         if g is None:  # computed from constants only: nothing to pass on
             return
-        inputs = [p.data for p in self._prev]
-        for parent, rule in zip(self._prev, rules):
+        rules, inputs = OPS[self._op], [p.data for p in self._prev]
+        for i, parent in enumerate(self._prev):
             if parent.requires_grad:
-                parent._accumulate(unbroadcast(rule(g, self.data, *inputs, **self._kw), parent.data.shape))
+                d = rules[i + 1](g, self.data, *inputs, **self._kw)
+                if d.shape != parent.data.shape:
+                    d = unbroadcast(d, parent.data.shape)
+                parent._accumulate(d, shared=d is g or d.base is not None)
 
-    def _accumulate(self, g):
+    def _accumulate(self, g, shared=False):
         assert g.shape == self.data.shape, (
             f"the gradient for a tensor of shape {self.data.shape} came out with shape {g.shape}: "
             f"the backward rule of an operation that uses it returns the wrong shape")
         if self.grad is not None:
             self.grad = self.grad + g
-        else:  # a leaf's gradient is the learner's to look at and change: never a view into another array
-            self.grad = g if self._prev else np.array(g)
+        elif shared and not self._prev:
+            # g may be another node's .grad or a view of one (the rule of + hands g on as it is); a
+            # leaf's gradient is the learner's to look at and change, so it gets an array of its own
+            self.grad = g.copy()
+        else:
+            self.grad = g
 
     def backward(self, grad=None):
         """Fill in dL/d(node) in the .grad of every tensor this one (L) depends on and that requires_grad.
