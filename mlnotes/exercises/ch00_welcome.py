@@ -1,7 +1,7 @@
 """Checks for the exercises of 00_welcome."""
 import numpy as np
 
-from mlnotes.exercises.checking import ExerciseError, as_result, call, compare, fmt, passed
+from mlnotes.exercises.checking import ExerciseError, as_result, call, compare, fmt, passed, reject_one_per_input
 
 
 def check_weighted_sum(fn):
@@ -11,9 +11,7 @@ def check_weighted_sum(fn):
     for x, w, b in cases:
         given = f"x={fmt(x)}, w={fmt(w)}, b={b:g}"
         got = call(fn, x, w, b, given=given)
-        if np.shape(got) == x.shape:
-            raise ExerciseError(f"weighted_sum({given}) returned {len(x)} numbers, one per input: "
-                                f"add the products w_i x_i up into a single number (np.sum or a loop)")
+        reject_one_per_input(got, x, fn.__name__, given, "add the products w_i x_i up into a single number (np.sum or a loop)")
         want = np.sum(w * x) + b
         compare(got, want, fn.__name__, given, mistakes=[
             (want - b, "you forgot the bias: z = sum_i w_i x_i + b"),

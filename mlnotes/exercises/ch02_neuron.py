@@ -2,7 +2,7 @@
 import numpy as np
 
 from mlnotes.activations import sigmoid
-from mlnotes.exercises.checking import ExerciseError, call, compare, fmt, passed
+from mlnotes.exercises.checking import ExerciseError, call, compare, fmt, passed, reject_one_per_input
 
 
 def check_neuron(fn):
@@ -12,9 +12,8 @@ def check_neuron(fn):
     for a_prev, w, b in cases:
         given = f"a_prev={fmt(a_prev)}, w={fmt(w)}, b={b:g}"
         got = call(fn, a_prev, w, b, given=given)
-        if np.shape(got) == a_prev.shape:
-            raise ExerciseError(f"{fn.__name__}({given}) returned {len(a_prev)} numbers, one per input: "
-                                f"add the products w_i a_i up into one weighted sum before the activation")
+        reject_one_per_input(got, a_prev, fn.__name__, given,
+                             "add the products w_i a_i up into one weighted sum before the activation")
         z = float(np.dot(w, a_prev)) + b
         compare(got, sigmoid(z), fn.__name__, given, mistakes=[
             (z, "you returned z, the weighted input; the neuron's output is its activation a = sigmoid(z) "

@@ -77,6 +77,12 @@ def as_result(got, name, given, shape=None):
     return arr
 
 
+def reject_one_per_input(got, inputs, name, given, hint):
+    """ExerciseError when the learner returned one number per input instead of one number: the sum is missing."""
+    if _shape(got) == np.shape(inputs):
+        raise ExerciseError(f"{name}({given}) returned {len(inputs)} numbers, one per input: {hint}")
+
+
 def close(a, b):
     """The tolerance every check uses: equal up to float64 rounding of a few operations."""
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
