@@ -28,7 +28,8 @@ def elementwise(formula):
 
     The check (a number or an array of finite numbers, or a clear error) costs as much as a ReLU
     itself, so the formula stays reachable as .formula: the network applies it directly to the
-    Z[l] it computed from checked inputs, and checks its output once instead of every layer.
+    Z[l] it computed from checked inputs (it checks Z[L] once instead of every layer), and so do
+    the Tensor engine's operations on their arrays.
     """
     @functools.wraps(formula)
     def checked(z, *args, **kwargs):

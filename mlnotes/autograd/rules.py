@@ -51,9 +51,9 @@ OPS = {
     "T": (np.transpose, lambda g, y, a: g.T),
     "exp": (np.exp, lambda g, y, a: g * y),
     "log": (_log, lambda g, y, a: g / a),
-    "relu": (lambda a: np.maximum(a, 0.0), lambda g, y, a: g * (a > 0)),  # 0 at a = 0, as relu_prime
-    "tanh": (np.tanh, lambda g, y, a: g * (1.0 - y * y)),
-    "sigmoid": (activations.sigmoid, lambda g, y, a: g * y * (1.0 - y)),
+    "relu": (activations.relu.formula, lambda g, y, a: g * (a > 0)),  # 0 at a = 0, as relu_prime
+    "tanh": (activations.tanh.formula, lambda g, y, a: g * (1.0 - y * y)),
+    "sigmoid": (activations.sigmoid.formula, lambda g, y, a: g * y * (1.0 - y)),
     "sum": (np.sum, _spread),
     "mean": (np.mean, lambda g, y, a, **kw: _spread(g, y, a, **kw) * (y.size / a.size)),
     "cross_entropy": (_cross_entropy,
