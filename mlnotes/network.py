@@ -72,8 +72,12 @@ class MLP:
         return len(self.layer_sizes) - 1
 
     def _output(self, Z):
-        """Y_hat = g[L](Z[L]), once Z[L] is checked: NaN or infinity anywhere in the network (a parameter, an
-        overflow) reaches Z[L], so this one check stands in for one per layer; then g[L] gives finite Y_hat."""
+        """Y_hat = g[L](Z[L]), once Z[L] is checked; this one check stands in for one per layer.
+
+        A NaN anywhere (in a parameter, or from inf - inf) reaches Z[L]. An infinity reaches it too,
+        unless an activation flattens it on the way (ReLU(-inf) = 0, sigmoid(inf) = 1): then the
+        output is that limit, and fit()'s divergence check stops on the parameter that is not finite.
+        With Z[L] finite, every g[L] here gives a finite Y_hat."""
         if not np.isfinite(Z).all():
             raise ValueError(self._not_finite("Z of the output layer"))
         if self.output == "softmax":
@@ -98,7 +102,7 @@ class MLP:
     def forward(self, X):
         """Y_hat = A[L] for X (n_0, m); keeps every Z[l] and A[l] for backward()."""
         self.Z, self.A = [None], [self._check_X(X)]
-        # NaN or an overflow on the way reaches Z[L], which _output checks and explains: no warnings before that
+        # NaN on the way reaches Z[L], which _output checks and explains (see there): no warnings before that
         with np.errstate(over="ignore", invalid="ignore"):
             for l in range(1, self.L + 1):
                 Z = self.params[f"W{l}"] @ self.A[l - 1]
