@@ -128,9 +128,8 @@ class MLP:
         """The gradients {"dW1": ..., "db1": ...} of the loss for the last forward pass, by the notes' equations.
 
         They are kept in self.grads, and every error signal dZ[l] in self.dZ, until
-        the next backward pass: to look at, and because keeping them spares the
-        memory allocator from handing large blocks back to the system and
-        faulting them in again on every training step.
+        the next backward pass: to look at, and because memory that is kept is not
+        handed back to the operating system and asked for again on every step.
         """
         if not self.A:
             raise RuntimeError("call forward(X) before backward(Y): backward needs the Z and A of a forward pass")
