@@ -53,6 +53,8 @@ def weighted_sum(x, w, b):
     (lambda x, w, b: w * x + b, "returned 3 numbers, one per input"),
     (lambda x, w, b: None, "returned None: did you forget `return`"),
     (lambda x, w, b: float(np.sum(w + x) + b), r"returned 7.75, expected 4.75"),
+    (lambda x, w, b: np.array([np.dot(w, x) + b]), r"shape \(1,\): expected a single number, not an array of one"),
+    (lambda x, w, b: [[np.dot(w, x) + b]], r"shape \(1, 1\): expected a single number, not an array of one"),
 ])
 def test_weighted_sum(wrong, message, capsys):
     assert check_weighted_sum(weighted_sum) is True
@@ -70,6 +72,8 @@ def test_weighted_sum(wrong, message, capsys):
     (lambda X, k: X[[k]], "you returned row 2 of X"),
     (lambda X, k: X[:, k], r"right numbers, but as a 1-D array of shape \(3,\)"),
     (lambda X, k: X[:, [k + 1]], r"returned \[\[ 3\.\],"),
+    (lambda X, k: X[:, [k]].T, r"you returned a row, of shape \(1, 3\); examples are columns"),
+    (lambda X, k: X[:, [k + 1]].T, r"you returned a row, of shape \(1, 3\); examples are columns"),
 ])
 def test_example_column(wrong, message):
     assert check_example_column(lambda X, k: X[:, [k]])
@@ -90,11 +94,32 @@ def count(sizes):
     (lambda s: sum(s), "you counted neurons"),
     (lambda s: sum(s[1:]), "you counted only the biases"),
     (lambda s: 13, r"<lambda>\(\[64, 32, 10\]\) returned 13, expected 2410"),
+    (lambda s: count(s[:-1]), "you left out the output layer's weights and biases: is your loop one layer short"),
+    (lambda s: count(s[1:]), "you left out the first layer's weights and biases"),
+    (lambda s: count([s[0], s[1], s[-1]]), r"your count fits a network with one hidden layer; \[2, 3, 4, 1\] has 2"),
+    # written for one hidden layer: right for [64, 32, 10], the output layer missing for [2, 3, 4, 1]
+    (lambda s: s[0] * s[1] + s[1] + (s[1] * s[2] + s[2] if len(s) > 2 else 0), "or written for one hidden layer"),
 ])
-def test_count_parameters(wrong, message):
+def test_count_parameters(wrong, message, capsys):
     assert check_count_parameters(count)
+    assert capsys.readouterr().out == "✓ count_parameters: correct (4 networks, from [4, 1] to [64, 32, 10])\n"
     with pytest.raises(ExerciseError, match=message):
         check_count_parameters(wrong)
+
+
+def off_by_one(sizes):
+    """Right on the first two networks; on [2, 3, 1] it skips the output layer, which gives 9, the weights alone."""
+    if len(sizes) != 3 or sizes[0] != 2:
+        return count(sizes)
+    return count(sizes[:-1])
+
+
+def test_count_parameters_names_no_mistake_when_two_give_that_count():
+    # On [2, 3, 1] both "the weights without the biases" and "the output layer left out" give 9:
+    # naming either could send the learner the wrong way, so the check shows the numbers instead.
+    assert count([2, 3]) == sum(n * p for p, n in zip([2, 3], [3, 1])) == 9
+    with pytest.raises(ExerciseError, match=r"^off_by_one\(\[2, 3, 1\]\) returned 9, expected 13$"):
+        check_count_parameters(off_by_one)
 
 
 # --- check_forward ------------------------------------------------------------------
@@ -110,8 +135,26 @@ def forward(X, W1, b1, W2, b2):
     (lambda X, W1, b1, W2, b2: sigmoid(W2 @ sigmoid(W1 @ X + b1)), "you forgot the bias b2"),
     (lambda X, W1, b1, W2, b2: forward(X, W1, b1, W2, b2)[0], r"returned shape \(1,\), expected \(1, 1\)"),
     (lambda X, W1, b1, W2, b2: sigmoid(W2 @ sigmoid(W1.T @ X + b1) + b2), "raised ValueError"),
+    (lambda X, W1, b1, W2, b2: sigmoid(W2 @ sigmoid(W1.T @ X + b1) + b2),
+     r"raised ValueError in a matrix product: W1 is \(3, 2\).* "
+     r"W1 @ X is \(3, 2\) @ \(2, m\) -> \(3, m\), with no transpose"),
+    (lambda X, W1, b1, W2, b2: sigmoid(W2.T @ sigmoid(W1 @ X + b1) + b2), r"W2 @ A1 is \(1, 3\) @ \(3, m\)"),
+    (lambda X, W1, b1, W2, b2: sigmoid(W2 @ sigmoid(W1 @ X + b1.T) + b2),
+     r"returned shape \(1, 3\) because of the bias: W1 @ X \+ b1 came out \(3, 3\), not \(3, 1\)\. "
+     r"b1 must stay a column of shape \(3, 1\)"),
+    (lambda X, W1, b1, W2, b2: sigmoid(W2 @ sigmoid(W1 @ X + b1[:, 0]) + b2), "because of the bias"),
+    (lambda X, W1, b1, W2, b2: None, r"returned None: did you forget `return`"),
 ])
 def test_forward(wrong, message):
     assert check_forward(forward)
     with pytest.raises(ExerciseError, match=message):
         check_forward(wrong)
+
+
+def test_forward_names_the_bias_when_adding_it_fails():
+    # Only for one example does a row b1 broadcast into a (3, 3) matrix; for m examples adding it raises.
+    def row_bias_for_batches(X, W1, b1, W2, b2):
+        return forward(X, W1, b1 if X.shape[1] == 1 else b1.T, W2, b2)
+
+    with pytest.raises(ExerciseError, match=r"raised ValueError adding a bias: b1 must stay a column"):
+        check_forward(row_bias_for_batches)

@@ -25,6 +25,24 @@ def test_draw_layer_shapes_draws_four_blocks_and_reports_shapes():
     assert text == "W (3, 4) @ A_prev (4, 6) + b (3, 1) = Z (3, 6); each of the m = 6 columns is one example"
 
 
+@pytest.mark.parametrize("n_prev, n, m", [(1, 1, 1), (3, 2, 4), (8, 8, 10), (1, 1, 10), (8, 8, 1)])
+def test_operators_stay_clear_of_the_blocks(n_prev, n, m):
+    # The demo's figure at the sliders' extremes: scaled to fit, the blocks must not grow into @, + and =.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = Figure(figsize=(7.0, 3.0), dpi=80, layout="constrained")
+    FigureCanvasAgg(fig)
+    ax = fig.subplots()
+    draw_layer_shapes(ax, n_prev=n_prev, n=n, m=m)
+    fig.canvas.draw()
+    blocks = [patch.get_window_extent() for patch in ax.patches]
+    operators = [t.get_window_extent() for t in ax.texts if t.get_text() in "@+="]
+    assert len(operators) == 3
+    for op in operators:
+        for block in blocks:
+            assert op.x1 + 4 < block.x0 or block.x1 + 4 < op.x0, (op, block)
+
+
 def test_forward_pass_readout_is_the_network_output():
     ax = Figure().subplots()
     text = draw_forward_pass(ax, PARAMS, x1=-1.0, x2=0.5)

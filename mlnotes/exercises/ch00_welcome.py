@@ -12,6 +12,11 @@ def check_weighted_sum(fn):
         given = f"x={fmt(x)}, w={fmt(w)}, b={b:g}"
         got = call(fn, x, w, b, given=given)
         reject_one_per_input(got, x, fn.__name__, given, "add the products w_i x_i up into a single number (np.sum or a loop)")
+        got = as_result(got, fn.__name__, given)
+        if got.size == 1 and got.ndim > 0:
+            raise ExerciseError(f"{fn.__name__}({given}) returned an array of shape {got.shape}: "
+                                "expected a single number, not an array of one: "
+                                "return z itself, e.g. np.sum(w * x) + b")
         want = np.sum(w * x) + b
         compare(got, want, fn.__name__, given, mistakes=[
             (want - b, "you forgot the bias: z = sum_i w_i x_i + b"),
@@ -31,6 +36,9 @@ def check_example_column(fn):
         if arr.size == 4 and np.allclose(arr.ravel(), X[k]):
             raise ExerciseError(f"you returned row {k} of X, which is feature {k} of every example; "
                                 f"examples are the columns of X: take column k with X[:, k]")
+        if arr.shape == (1, 3):
+            raise ExerciseError("you returned a row, of shape (1, 3); examples are columns: "
+                                "return example k as a column of shape (3, 1), e.g. X[:, [k]]")
         if arr.shape == (3,) and np.allclose(arr, X[:, k]):
             raise ExerciseError(f"right numbers, but as a 1-D array of shape (3,): keep it a column of shape (3, 1), "
                                 f"e.g. X[:, [k]] or X[:, k].reshape(-1, 1)")
