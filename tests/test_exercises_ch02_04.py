@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from mlnotes.activations import sigmoid
+from mlnotes.neuron import neuron_forward
 from mlnotes.exercises import (ExerciseError, check_hat, check_layer_forward, check_mae, check_mse, check_neuron,
                                check_relu, check_rmse, check_sigmoid, check_softmax)
 
@@ -35,7 +36,11 @@ def test_neuron_accepts(right, capsys):
     (lambda a, w, b: sigmoid(np.dot(w, a)) + b, "you added the bias after the activation"),
     (lambda a, w, b: sigmoid(np.dot(w, a) - b), "you subtracted the bias"),
     (lambda a, w, b: sigmoid(w * a + b), "returned 3 numbers, one per input"),
-    (lambda a, w, b: sigmoid(np.sum(w + a) + b), r"returned 0\.99478, expected 0\.2227"),
+    (lambda a, w, b: sigmoid(np.sum(w + a) + b), r"returned 0\.997648, expected 0\.389361"),
+    (lambda a, w, b: sigmoid(np.mean(w * a) + b), r"you averaged the products \(np.mean\)"),
+    (lambda a, w, b: neuron_forward(a, w, b), r"returned a tuple of 2; return only a.*neuron_forward returns \(z, a\)"),
+    (lambda a, w, b: neuron_forward(a, w, b) if len(a) == 2 else sigmoid(np.dot(w, a) + b),  # as many numbers as inputs
+     "returned a tuple of 2; return only a"),
 ])
 def test_neuron_names_mistakes(wrong, message):
     expect(check_neuron, wrong, message)
@@ -75,6 +80,7 @@ def test_layer_forward_accepts(right):
     (lambda A, W, b: sigmoid(A.T @ W.T + b.T), "you computed with examples as rows"),
     (lambda A, W, b: sigmoid(W @ A + b.ravel()), "you added b as a row"),
     (lambda A, W, b: sigmoid(W * A + b), "you multiplied elementwise"),
+    (lambda A, W, b: sigmoid(A @ W + b), "you computed A_prev @ W; the notes' order is W @ A_prev: W's rows are the neurons"),
     (lambda A, W, b: (W @ A + b, sigmoid(W @ A + b)), "returned a tuple of 2; return only A"),
     (lambda A, W, b: sigmoid(W @ A + b) if W.shape[0] == W.shape[1] else sigmoid(A.T @ W.T + b.T),
      r"returned shape \(4, 2\), expected \(2, 4\): examples are columns"),
