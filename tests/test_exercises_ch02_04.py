@@ -98,9 +98,30 @@ def sigmoid_by_sign(z):
     return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
 
 
+def sigmoid_by_mask(z, integer_out=False, into_input=False):
+    """The package's masks, right by default; two slips: an output shaped like the raw z (integers for an
+    integer z), and results written into z itself (np.asarray gives back a float array as it is)."""
+    out = np.empty_like(np.asarray(z)) if integer_out else None
+    z = np.asarray(z, dtype=float)
+    if out is None:
+        out = z if into_input else np.empty_like(z)
+    pos = z >= 0
+    e = np.exp(-np.abs(z))
+    out[pos] = 1 / (1 + e[pos])
+    out[~pos] = e[~pos] / (1 + e[~pos])
+    return out if np.ndim(out) else float(out)
+
+
+def sigmoid_if(z):
+    if z >= 0:
+        return 1 / (1 + np.exp(-z))
+    return np.exp(z) / (1 + np.exp(z))
+
+
 @pytest.mark.parametrize("right", [
     sigmoid,
     sigmoid_by_sign,
+    sigmoid_by_mask,
     lambda z: 0.5 * (1 + np.tanh(np.asarray(z) / 2)),
     lambda z: np.exp(-np.logaddexp(0, -np.asarray(z))),
     lambda z: 1 / (1 + np.exp(-np.clip(z, -500, 500))),
@@ -121,6 +142,11 @@ def test_sigmoid_accepts(right, capsys):
     (lambda z: 1 / (1 + math.exp(-z)), r"works on single numbers only \(math.exp\?\); use np.exp"),
     (lambda z: 1 / (1 - np.exp(-z)), "gave a warning: divide by zero"),
     (lambda z: np.atleast_1d(sigmoid(z)), r"returned shape \(1,\), expected shape \(\)"),
+    (sigmoid_if, "uses `if` on an array: `if` decides once for the whole array.*boolean mask"),
+    (lambda z: sigmoid_by_mask(z, into_input=True), r"changed its input z \(e.g. z\[pos\] = ...\).*gives back z itself"),
+    (lambda z: sigmoid_by_mask(z, integer_out=True),
+     r"returned integers \[0, 0, 0\] for the integer array .*np.empty_like\(z\).*keeps z's integer dtype.*"
+     r"np.asarray\(z, dtype=float\)"),
 ])
 def test_sigmoid_names_mistakes(wrong, message):
     expect(check_sigmoid, wrong, message)
@@ -143,6 +169,7 @@ def relu_in_place(z):
 
 @pytest.mark.parametrize("wrong, message", [
     (lambda z: max(0, z), r"Python's max\(0, z\) compares 0 with the whole array"),
+    (lambda z: z if z > 0 else 0, r"and so does `if z > 0`.*np.maximum\(0, z\) takes the maximum entry by entry"),
     (lambda z: np.max(0, z), "np.max is the largest entry of an array"),
     (lambda z: np.max(z, 0), "np.max is the largest entry of an array"),
     (lambda z: np.max(z), "np.max is the largest entry of an array"),
