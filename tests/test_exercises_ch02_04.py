@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from mlnotes.activations import sigmoid
+from mlnotes.neuron import neuron_forward
 from mlnotes.exercises import (ExerciseError, check_hat, check_layer_forward, check_mae, check_mse, check_neuron,
                                check_relu, check_rmse, check_sigmoid, check_softmax)
 
@@ -35,7 +36,11 @@ def test_neuron_accepts(right, capsys):
     (lambda a, w, b: sigmoid(np.dot(w, a)) + b, "you added the bias after the activation"),
     (lambda a, w, b: sigmoid(np.dot(w, a) - b), "you subtracted the bias"),
     (lambda a, w, b: sigmoid(w * a + b), "returned 3 numbers, one per input"),
-    (lambda a, w, b: sigmoid(np.sum(w + a) + b), r"returned 0\.99478, expected 0\.2227"),
+    (lambda a, w, b: sigmoid(np.sum(w + a) + b), r"returned 0\.997648, expected 0\.389361"),
+    (lambda a, w, b: sigmoid(np.mean(w * a) + b), r"you averaged the products \(np.mean\)"),
+    (lambda a, w, b: neuron_forward(a, w, b), r"returned a tuple of 2; return only a.*neuron_forward returns \(z, a\)"),
+    (lambda a, w, b: neuron_forward(a, w, b) if len(a) == 2 else sigmoid(np.dot(w, a) + b),  # as many numbers as inputs
+     "returned a tuple of 2; return only a"),
 ])
 def test_neuron_names_mistakes(wrong, message):
     expect(check_neuron, wrong, message)
@@ -75,6 +80,7 @@ def test_layer_forward_accepts(right):
     (lambda A, W, b: sigmoid(A.T @ W.T + b.T), "you computed with examples as rows"),
     (lambda A, W, b: sigmoid(W @ A + b.ravel()), "you added b as a row"),
     (lambda A, W, b: sigmoid(W * A + b), "you multiplied elementwise"),
+    (lambda A, W, b: sigmoid(A @ W + b), "you computed A_prev @ W; the notes' order is W @ A_prev: W's rows are the neurons"),
     (lambda A, W, b: (W @ A + b, sigmoid(W @ A + b)), "returned a tuple of 2; return only A"),
     (lambda A, W, b: sigmoid(W @ A + b) if W.shape[0] == W.shape[1] else sigmoid(A.T @ W.T + b.T),
      r"returned shape \(4, 2\), expected \(2, 4\): examples are columns"),
@@ -92,9 +98,30 @@ def sigmoid_by_sign(z):
     return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
 
 
+def sigmoid_by_mask(z, integer_out=False, into_input=False):
+    """The package's masks, right by default; two slips: an output shaped like the raw z (integers for an
+    integer z), and results written into z itself (np.asarray gives back a float array as it is)."""
+    out = np.empty_like(np.asarray(z)) if integer_out else None
+    z = np.asarray(z, dtype=float)
+    if out is None:
+        out = z if into_input else np.empty_like(z)
+    pos = z >= 0
+    e = np.exp(-np.abs(z))
+    out[pos] = 1 / (1 + e[pos])
+    out[~pos] = e[~pos] / (1 + e[~pos])
+    return out if np.ndim(out) else float(out)
+
+
+def sigmoid_if(z):
+    if z >= 0:
+        return 1 / (1 + np.exp(-z))
+    return np.exp(z) / (1 + np.exp(z))
+
+
 @pytest.mark.parametrize("right", [
     sigmoid,
     sigmoid_by_sign,
+    sigmoid_by_mask,
     lambda z: 0.5 * (1 + np.tanh(np.asarray(z) / 2)),
     lambda z: np.exp(-np.logaddexp(0, -np.asarray(z))),
     lambda z: 1 / (1 + np.exp(-np.clip(z, -500, 500))),
@@ -115,6 +142,11 @@ def test_sigmoid_accepts(right, capsys):
     (lambda z: 1 / (1 + math.exp(-z)), r"works on single numbers only \(math.exp\?\); use np.exp"),
     (lambda z: 1 / (1 - np.exp(-z)), "gave a warning: divide by zero"),
     (lambda z: np.atleast_1d(sigmoid(z)), r"returned shape \(1,\), expected shape \(\)"),
+    (sigmoid_if, "uses `if` on an array: `if` decides once for the whole array.*boolean mask"),
+    (lambda z: sigmoid_by_mask(z, into_input=True), r"changed its input z \(e.g. z\[pos\] = ...\).*gives back z itself"),
+    (lambda z: sigmoid_by_mask(z, integer_out=True),
+     r"returned integers \[0, 0, 0\] for the integer array .*np.empty_like\(z\).*keeps z's integer dtype.*"
+     r"np.asarray\(z, dtype=float\)"),
 ])
 def test_sigmoid_names_mistakes(wrong, message):
     expect(check_sigmoid, wrong, message)
@@ -137,6 +169,7 @@ def relu_in_place(z):
 
 @pytest.mark.parametrize("wrong, message", [
     (lambda z: max(0, z), r"Python's max\(0, z\) compares 0 with the whole array"),
+    (lambda z: z if z > 0 else 0, r"and so does `if z > 0`.*np.maximum\(0, z\) takes the maximum entry by entry"),
     (lambda z: np.max(0, z), "np.max is the largest entry of an array"),
     (lambda z: np.max(z, 0), "np.max is the largest entry of an array"),
     (lambda z: np.max(z), "np.max is the largest entry of an array"),

@@ -45,7 +45,8 @@ def test_linear_layer_returns_z_as_a():
 
 
 @pytest.mark.parametrize("A_prev, W, b, message", [
-    (np.ones((5, 2)), np.ones((3, 4)), np.ones((3, 1)), r"W has shape \(3, 4\) but A_prev has 5 rows"),
+    (np.ones((5, 2)), np.ones((3, 4)), np.ones((3, 1)),
+     r"W has shape \(3, 4\) but A_prev has 5 rows: W needs one column per row of A_prev, shape \(3, 5\)$"),
     (np.ones((2, 4)), np.ones((3, 4)), np.ones((3, 1)), r"A_prev looks transposed; examples must be its columns"),
     (np.ones((4, 2)), np.ones((3, 4)), np.ones(3), r"b must have shape \(3, 1\).*got \(3,\): make it a column"),
     (np.ones((4, 2)), np.ones((3, 4)), np.ones((1, 3)), r"b must have shape \(3, 1\).*got \(1, 3\)"),

@@ -2,6 +2,7 @@
 import matplotlib
 import numpy as np
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 matplotlib.use("Agg")
@@ -56,6 +57,17 @@ def test_neuron_without_weights_draws_no_line():
     text = draw_neuron(ax, w1=0.0, w2=0.0, b=1.0)
     assert [l.get_label() for l in ax.get_lines() if l.get_label() == "z = 0"] == []
     assert text.endswith(f"z = 1.000, a = sigmoid(z) = {sigmoid(1.0):.3f}")
+
+
+@pytest.mark.parametrize("w1, w2", [(3.0, 3.0), (-3.0, -3.0), (3.0, -3.0), (-3.0, 3.0), (0.0, 3.0), (-3.0, 0.0),
+                                    (0.2, -0.1)])
+def test_neuron_weight_label_stays_on_the_plane(w1, w2):
+    ax = axes()
+    draw_neuron(ax, w1=w1, w2=w2)
+    (label,) = [t for t in ax.texts if t.get_text() == "w"]
+    renderer = FigureCanvasAgg(ax.figure).get_renderer()
+    box, plane = label.get_window_extent(renderer), ax.get_window_extent(renderer)
+    assert plane.x0 <= box.x0 and box.x1 <= plane.x1 and plane.y0 <= box.y0 and box.y1 <= plane.y1, (box, plane)
 
 
 def test_neuron_explorer_follows_its_dropdown():
@@ -119,6 +131,13 @@ def test_relu_fit_readout_prints_the_formula():
     text = draw_relu_fit(axes(), units=2, target="parabola")
     # x^2 through (0, 0), (1, 1), (2, 4): slopes 1 then 3, so c = 1 at x = 0 and c = 2 at x = 1.
     assert text == "largest error 0.2500\ny = 1.00 max(0, 0.00 + 1.00 x) + 2.00 max(0, -1.00 + 1.00 x)"
+
+
+def test_relu_figures_label_both_axes():
+    for draw, labels in ((draw_relu_pair, ("x1", "output")), (draw_relu_fit, ("x", "y"))):
+        ax = axes()
+        draw(ax)
+        assert (ax.get_xlabel(), ax.get_ylabel()) == labels
 
 
 def test_relu_explorers_follow_their_controls():

@@ -7,11 +7,16 @@ from mlnotes.exercises.checking import ExerciseError, call, compare, fmt, passed
 
 def check_neuron(fn):
     """fn(a_prev, w, b) must return one neuron's activation a = sigmoid(sum_i w_i a_prev_i + b) (F1), a number."""
-    cases = [(np.array([1.0, 2.0, 3.0]), np.array([0.5, -1.0, 0.25]), -0.5),
+    # In case 1 every named mistake gives its own number (mean + b must not equal sum without b);
+    # case 2 has two inputs, as many as (z, a) has numbers.
+    cases = [(np.array([1.0, 2.0, 3.0]), np.array([0.5, -1.0, 0.25]), 0.3),
              (np.array([-1.0, 0.5]), np.array([2.0, 4.0]), 1.5)]
     for a_prev, w, b in cases:
         given = f"a_prev={fmt(a_prev)}, w={fmt(w)}, b={b:g}"
         got = call(fn, a_prev, w, b, given=given)
+        if isinstance(got, tuple):  # before the one-per-input test: (z, a) from 2 inputs has 2 numbers too
+            raise ExerciseError(f"{fn.__name__} returned a tuple of {len(got)}; return only a, the activation "
+                                f"(neuron_forward returns (z, a), this exercise only a)")
         reject_one_per_input(got, a_prev, fn.__name__, given,
                              "add the products w_i a_i up into one weighted sum before the activation")
         z = float(np.dot(w, a_prev)) + b
@@ -21,6 +26,8 @@ def check_neuron(fn):
             (sigmoid(z - b), "you forgot the bias: a = sigmoid(sum_i w_i a_i + b)"),
             (sigmoid(z - b) + b, "you added the bias after the activation; it belongs inside: sigmoid(sum_i w_i a_i + b)"),
             (sigmoid(z - 2 * b), "you subtracted the bias; it is added: sigmoid(sum_i w_i a_i + b)"),
+            (sigmoid(np.mean(w * a_prev) + b), "you averaged the products (np.mean); the weighted sum adds them up: "
+                                               "sum_i w_i a_i, that is np.sum(w * a_prev) or np.dot(w, a_prev)"),
         ])
     return passed("neuron", f"{len(cases)} neurons")
 
@@ -54,6 +61,8 @@ def check_layer_forward(fn):
                 (sigmoid(W @ A_prev + b.T), "you added b as a row (b.T or b.ravel()): each neuron's bias goes along "
                                              "its row, so add the column b of shape (n, 1)"),
                 (sigmoid(W * A_prev + b), "you multiplied elementwise (*); the layer needs the matrix product W @ A_prev"),
+                (sigmoid(A_prev @ W + b), "you computed A_prev @ W; the notes' order is W @ A_prev: W's rows are the "
+                                          "neurons, and row j times a column of A_prev is neuron j's weighted sum"),
             ]
         compare(got, sigmoid(Z), fn.__name__, given, mistakes=mistakes)
     return passed("layer_forward", "a square layer and a (3 -> 2) layer on 4 examples")

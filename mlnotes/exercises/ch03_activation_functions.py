@@ -8,26 +8,51 @@ OVERFLOW = ("your {name} overflows for z = {z:g}: it computes e^{big:g}, which i
             "and numpy warns). Never exponentiate a large positive number: for z < 0 use e^z / (1 + e^z), "
             "or compute e = e^(-|z|) once and pick 1 / (1 + e) or e / (1 + e) by the sign of z "
             "(np.where alone does not help: it evaluates both formulas for every z)")
+IF_ON_ARRAY = ("your {name} uses `if` on an array: `if` decides once for the whole array, and numpy cannot say "
+               "whether all of z is >= 0. Choose entry by entry instead: a boolean mask (pos = z >= 0, then "
+               "out[pos] = ... and out[~pos] = ...) or np.where on expressions that are safe for every entry, "
+               "such as ones built from e^(-|z|)")
+INTEGERS = ("your {name} returned integers {got} for the integer array z = np.array([-2, 0, 3]): np.empty_like(z) "
+            "(and np.zeros_like(z)) keeps z's integer dtype, so every value written into it is cut to a whole "
+            "number. Convert first: z = np.asarray(z, dtype=float)")
+
+
+def reject_changed_input(z, original, name, example, fix):
+    """ExerciseError when fn changed the array z it was given (original is a copy taken before the call)."""
+    if not np.array_equal(z, original):
+        raise ExerciseError(f"{name} changed its input z ({example}): a function must not change the array it is "
+                            f"given; {fix}")
 
 
 def check_sigmoid(fn):
-    """fn(z) must return sigma(z) = 1 / (1 + e^(-z)) elementwise, for numbers and arrays, without overflow."""
+    """fn(z) must return sigma(z) = 1 / (1 + e^(-z)) elementwise, for numbers and arrays (integer ones too),
+    leaving z unchanged and without overflow."""
     name = fn.__name__
     z = np.array([-4.0, -1.0, 0.0, 0.5, 3.0])
-    s = sigmoid(z)
+    original, s = z.copy(), sigmoid(z)
     try:
-        got = call(fn, z.copy(), given=f"z={fmt(z)}")
+        got = call(fn, z, given=f"z={fmt(z)}")  # z itself, not a copy: an answer written into z must show
     except ExerciseError as e:
         if "converted to Python scalars" in str(e):  # math.exp and friends take one number at a time
             raise ExerciseError(f"your {name} works on single numbers only (math.exp?); use np.exp, which works "
                                 f"entry by entry on arrays") from None
+        if "truth value of an array" in str(e):  # numpy's own advice (a.any() or a.all()) would mislead here
+            raise ExerciseError(IF_ON_ARRAY.format(name=name)) from None
         raise
+    reject_changed_input(z, original, name, "e.g. z[pos] = ...",
+                         "write the results into a new array, such as out = np.empty_like(z). Note that "
+                         "np.asarray(z, dtype=float) gives back z itself when z is a float array already")
     compare(got, s, name, f"z={fmt(z)}", mistakes=[
         (sigmoid(-z), "you computed sigma(-z) = 1 / (1 + e^z) = 1 - sigma(z): the exponent is -z, sigma(z) = 1 / (1 + e^(-z))"),
         (1 + np.exp(-z), "you returned 1 + e^(-z); sigma(z) is one over that: 1 / (1 + e^(-z))"),
         (tanh(z), "that is tanh(z), which runs from -1 to 1; sigma(z) = 1 / (1 + e^(-z)) runs from 0 to 1"),
     ])
     compare(call(fn, 0.0), 0.5, name, "z=0")
+    z_int, given = np.array([-2, 0, 3]), "z=np.array([-2, 0, 3]), integers"
+    got = call(fn, z_int, given=given)
+    if isinstance(got, np.ndarray) and got.dtype.kind in "iu":
+        raise ExerciseError(INTEGERS.format(name=name, got=got.tolist()))
+    compare(got, sigmoid(z_int), name, given)
     for big in (-1000.0, 1000.0):
         zs = np.array([big, big / 20, 0.0])
         try:
@@ -54,14 +79,14 @@ def check_relu(fn):
         got = call(fn, z, given=given)
     except ExerciseError as e:
         if "truth value of an array" in str(e):
-            raise ExerciseError("Python's max(0, z) compares 0 with the whole array at once; "
-                                "np.maximum(0, z) takes the maximum entry by entry") from None
+            raise ExerciseError("Python's max(0, z) compares 0 with the whole array at once, and so does "
+                                "`if z > 0` (or `z if z > 0 else 0`): each makes one decision for the whole "
+                                "array, which numpy refuses. np.maximum(0, z) takes the maximum entry by "
+                                "entry") from None
         if "scalar index" in str(e):  # np.max(0, z): numpy reads z as an axis number
             raise ExerciseError(NP_MAX) from None
         raise
-    if not np.array_equal(z, original):
-        raise ExerciseError(f"{name} changed its input z (e.g. z[z < 0] = 0): a function must not change the "
-                            f"array it is given; work on a copy or return np.maximum(0, z)")
+    reject_changed_input(z, original, name, "e.g. z[z < 0] = 0", "work on a copy or return np.maximum(0, z)")
     if np.ndim(got) == 0 or (np.shape(got) == (z.shape[1],) and close(got, z.max(axis=0))):
         raise ExerciseError(NP_MAX)
     compare(got, relu(z), name, given, mistakes=[

@@ -1,6 +1,7 @@
 """Demo of 02_neuron: one neuron with two inputs, a = g(w1 x1 + w2 x2 + b), over the input plane."""
 import ipywidgets as widgets
 import numpy as np
+from matplotlib import patheffects
 
 from mlnotes.activations import ACTIVATIONS
 from mlnotes.neuron import dense_forward, neuron_forward
@@ -34,7 +35,13 @@ def draw_neuron(ax, w1=1.0, w2=-0.5, b=0.0, activation="sigmoid"):
         norm2 = w1 * w1 + w2 * w2
         ax.plot(-b * w1 / norm2 - w2 * t, -b * w2 / norm2 + w1 * t, "w--", linewidth=1.5, label="z = 0")
         ax.annotate("", xy=(w1, w2), xytext=(0, 0), arrowprops={"arrowstyle": "->", "color": "white", "linewidth": 2})
-        ax.text(w1, w2, "  w", color="white", va="center")
+        # The label sits beside the shaft, not past the tip (a tip in a corner, w1 = w2 = 3, is on the
+        # frame): on its upper side, away from the legend in the lower left (its right side if w is vertical).
+        beside = np.array([-w2, w1]) / np.hypot(w1, w2)
+        if beside[1] < 0 or (beside[1] == 0 and beside[0] < 0):
+            beside = -beside
+        ax.annotate("w", xy=(0.8 * w1, 0.8 * w2), xytext=10 * beside, textcoords="offset points", color="white",
+                    ha="center", va="center", path_effects=[patheffects.withStroke(linewidth=2, foreground="black")])
         ax.legend(loc="lower left", fontsize=8)
     ax.plot(*PROBE, "o", color="white", markeredgecolor="black")
     ax.set_xlim(-LIMIT, LIMIT)

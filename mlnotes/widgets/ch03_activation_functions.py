@@ -55,6 +55,7 @@ def draw_relu_pair(ax, c=1.0, w=1.0, b=0.0, c2=-1.0, w2=1.0, b2=-1.0):
     ax.plot(x, c2 * relu(b2 + w2 * x), "--", label="c' max(0, b' + w' x)")
     ax.plot(x, relu_sum(x, [c, c2], [w, w2], [b, b2]), color="black", linewidth=2, label="their sum (the notes' formula)")
     ax.set_xlabel("x1")
+    ax.set_ylabel("output")
     ax.set_ylim(-3, 3)
     ax.legend(loc="upper left", fontsize=8)
     kinks = ", ".join(signed(-b_k / w_k, first=True) for b_k, w_k in ((b, w), (b2, w2)) if w_k != 0)
@@ -76,6 +77,7 @@ def draw_relu_fit(ax, units=4, target="sine"):
     span = f(x).max() - f(x).min()
     ax.set_ylim(f(x).min() - 0.3 * span, f(x).max() + 0.3 * span)
     ax.set_xlabel("x")
+    ax.set_ylabel("y")
     ax.legend(loc="best", fontsize=8)
     error = np.max(np.abs(fit - f(x)))
     return f"largest error {error:.4f}\ny = {relu_sum_formula(c, w, b)}"
