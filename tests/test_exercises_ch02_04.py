@@ -232,6 +232,9 @@ def test_losses_accept(check, right):
     (lambda y_hat, y: np.sum((y - y_hat) ** 2) / (len(y) - 1), "not m - 1"),
     (lambda y_hat, y: (y - y_hat) ** 2, "returned 5 numbers, one per example"),
     (lambda y_hat, y: np.mean((y - y_hat) ** 3), r"returned -1\.5125, expected 1\.025"),
+    (lambda y_hat, y: 0.5 * np.mean((y - y_hat) ** 2), "that is half the MSE"),
+    (lambda y_hat, y: np.mean((y - y_hat) * 2), "multiplied the errors by 2 instead of squaring them"),
+    (lambda y_hat, y: np.mean((y_hat - y) * 2), "multiplied the errors by 2 instead of squaring them"),
 ])
 def test_mse_names_mistakes(wrong, message):
     expect(check_mse, wrong, message)
@@ -257,6 +260,8 @@ def test_mae_names_mistakes(wrong, message):
     (lambda y_hat, y: np.sqrt(np.sum((y - y_hat) ** 2)) / len(y), "you divided by m outside the root"),
     (lambda y_hat, y: np.sqrt(np.mean(y - y_hat) ** 2), "root of the squared mean error"),
     (lambda y_hat, y: np.sqrt(np.mean(y - y_hat)), "gave a warning: invalid value encountered in sqrt"),
+    (lambda y_hat, y: np.std(y - y_hat), "np.std subtracts the mean error first, RMSE does not"),
+    (lambda y_hat, y: np.std(y_hat - y), "np.std subtracts the mean error first, RMSE does not"),
 ])
 def test_rmse_names_mistakes(wrong, message):
     expect(check_rmse, wrong, message)
@@ -265,6 +270,12 @@ def test_rmse_names_mistakes(wrong, message):
 def softmax_columns(Z):
     shifted = Z - np.max(Z, axis=0, keepdims=True)
     return np.exp(shifted) / np.sum(np.exp(shifted), axis=0, keepdims=True)
+
+
+def shifted_by(Z, shift, sum_axis=0):
+    """e^(Z - shift) normalised over sum_axis: a softmax with the given shift (right only for shifts per column)."""
+    E = np.exp(Z - shift)
+    return E / E.sum(axis=sum_axis, keepdims=True)
 
 
 @pytest.mark.parametrize("right", [
@@ -287,6 +298,12 @@ def test_softmax_accepts(right, capsys):
     (lambda Z: np.exp(Z - Z.max()) / np.exp(Z - Z.max()).sum(axis=0, keepdims=True),
      "subtract each column's own maximum"),
     (lambda Z: softmax_columns(Z)[:, 0], r"returned shape \(3,\), expected shape \(3, 4\)"),
+    (lambda Z: shifted_by(Z, Z.max(axis=0, keepdims=True), sum_axis=1), "softmax over the wrong axis"),
+    (lambda Z: shifted_by(Z, Z.max(axis=1, keepdims=True)), "you subtracted each row's largest score"),
+    # shifts that cancel in each column, yet pass [1000, 999, 998] and overflow when a column's scores are far apart
+    (lambda Z: shifted_by(Z, Z.min(axis=0, keepdims=True)), "overflows when the scores of one column are far apart"),
+    (lambda Z: shifted_by(Z, Z.mean(axis=0, keepdims=True)), "overflows when the scores of one column are far apart"),
+    (lambda Z: shifted_by(Z, Z[[0]]), "overflows when the scores of one column are far apart"),
 ])
 def test_softmax_names_mistakes(wrong, message):
     expect(check_softmax, wrong, message)

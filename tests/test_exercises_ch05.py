@@ -46,12 +46,20 @@ def run(update, w0, times):
     return w
 
 
+def return_in_the_loop(grad, w0, lr, steps):
+    w = w0.copy()
+    for _ in range(steps):
+        w = w - lr * grad(w)
+        return w
+
+
 GRADIENT_DESCENT_MISTAKES = [
     (lambda grad, w0, lr, steps: run(lambda w: w + lr * grad(w), w0, steps), "you stepped uphill, w \\+ lr \\* grad"),
     (lambda grad, w0, lr, steps: run(lambda w: w - grad(w), w0, steps), "you forgot the learning rate"),
     (lambda grad, w0, lr, steps: run(lambda w: w - lr * grad(w0), w0, steps), "the gradient at the start, grad\\(w0\\)"),
     (lambda grad, w0, lr, steps: run(lambda w: w - lr * grad(w), w0, steps - 1), "you made 4 updates instead of steps = 5"),
     (lambda grad, w0, lr, steps: run(lambda w: w - lr * grad(w), w0, steps + 1), "you made 6 updates instead of steps = 5"),
+    (return_in_the_loop, r"you returned after the first update \(is `return` inside the loop\?\)"),
     (in_place, "changed the w0 it was given"),
     (whole_path, r"returned the whole path, shape \(6, 1\); return only the final point w, shape \(1,\)"),
     (lambda grad, w0, lr, steps: None, "returned None"),
@@ -84,6 +92,26 @@ def global_state(m, batch_size, rng):
     return [order[i:i + batch_size] for i in range(0, m, batch_size)]
 
 
+def shuffled_blocks(m, batch_size, rng):
+    blocks = [np.arange(m)[i:i + batch_size] for i in range(0, m, batch_size)]
+    return [blocks[k] for k in rng.permutation(len(blocks))]
+
+
+def shuffled_inside_blocks(m, batch_size, rng):
+    return [rng.permutation(np.arange(m)[i:i + batch_size]) for i in range(0, m, batch_size)]
+
+
+def fixed_order_shuffled_blocks(m, batch_size, rng):
+    order = np.random.default_rng(0).permutation(m)  # one shuffle for every epoch: the batches never change
+    blocks = [order[i:i + batch_size] for i in range(0, m, batch_size)]
+    return [rng.permutation(blocks[k]) for k in range(len(blocks))]
+
+
+def shuffle_returns_none(m, batch_size, rng):
+    order = rng.shuffle(np.arange(m))
+    return [order[i:i + batch_size] for i in range(0, m, batch_size)]
+
+
 MINIBATCH_MISTAKES = [
     (lambda m, b, rng: minibatch_indices(m, b, rng)[: m // b], "dropped the last, smaller batch: the 1 left over are never used"),
     (lambda m, b, rng: np.array_split(rng.permutation(m), m // b), r"made batches of sizes \[4, 3, 3\] \(np.array_split\?\)"),
@@ -101,6 +129,13 @@ MINIBATCH_MISTAKES = [
     (lambda m, b, rng: None, "returned None"),
     (own_generator, "the same order in two epochs with the same rng"),
     (global_state, "different orders for two generators seeded alike"),
+    (shuffled_blocks, r"returned the batches \{0, 1, 2\}, \{3, 4, 5\}, \{6, 7, 8\}, \{9\} of the unshuffled order.*"
+                      r"shuffle the examples before cutting them into batches"),
+    (shuffled_inside_blocks, "returned the batches .* of the unshuffled order, only reordered or shuffled inside"),
+    (fixed_order_shuffled_blocks, "two epochs with the same rng the same batches, only reordered or shuffled inside.*"
+                                  "shuffle the examples before cutting them into batches"),
+    (shuffle_returns_none, "'NoneType' object is not subscriptable. Did you write order = rng.shuffle.*returns None; "
+                           r"use order = rng.permutation\(m\)"),
 ]
 
 
@@ -118,6 +153,16 @@ def in_place_momentum(w, v, dw, lr, beta):
     return w, v
 
 
+def cs231n_momentum(w, v, dw, lr, beta):
+    v = beta * v - lr * dw
+    return w + v, v
+
+
+def lr_in_the_velocity(w, v, dw, lr, beta):
+    v = beta * v + lr * dw
+    return w - v, v
+
+
 MOMENTUM_MISTAKES = [
     (lambda w, v, dw, lr, beta: (w - lr * (v + dw), v + dw), "you forgot beta"),
     (lambda w, v, dw, lr, beta: (w - lr * (beta * v + (1 - beta) * dw), beta * v + (1 - beta) * dw),
@@ -130,8 +175,12 @@ MOMENTUM_MISTAKES = [
     (lambda w, v, dw, lr, beta: momentum_step(w, v, dw, lr, beta)[::-1], r"returned \(v_new, w_new\)"),
     (lambda w, v, dw, lr, beta: momentum_step(w, v, dw, lr, beta)[0], "must return two arrays, w_new and v_new"),
     (lambda w, v, dw, lr, beta: None, "must return two arrays"),
-    (lambda w, v, dw, lr, beta: (w - lr * (beta * v + dw), v),
-     r"v_new of <lambda>\(w=.*\) returned \[0\.5, 0\. \], expected \[ 2\.45, -1\.  \]"),
+    (lambda w, v, dw, lr, beta: (w - lr * (beta * v + dw), v), "you returned the old velocity v"),
+    (lambda w, v, dw, lr, beta: (w - lr * (beta * v + dw), 2 * (beta * v + dw)),
+     r"v_new of <lambda>\(w=.*\) returned \[ 4\.9, -2\. \], expected \[ 2\.45, -1\.  \]"),
+    (cs231n_momentum, "the other convention of momentum \\(cs231n's\\): v = beta \\* v - lr \\* dw, then w = w \\+ v"),
+    (lr_in_the_velocity, r"the other convention of momentum, with the learning rate inside the velocity: "
+                         r"v = beta \* v \+ lr \* dw, then w = w - v"),
 ]
 
 

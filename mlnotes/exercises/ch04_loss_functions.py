@@ -33,6 +33,9 @@ def check_mse(fn):
         (np.sqrt(np.mean(e ** 2)), "that is RMSE: MSE has no square root"),
         (np.mean(e) ** 2, "you squared the mean error; square each error first, then take the mean"),
         (np.sum(e ** 2) / (m - 1), "divide by m, the number of examples, not m - 1"),
+        (0.5 * np.mean(e ** 2), "that is half the MSE: (1/m) sum_i (y_i - y_hat_i)^2 has no factor 1/2 in front"),
+        (2 * np.mean(e), "you multiplied the errors by 2 instead of squaring them: (y - y_hat) ** 2, not * 2"),
+        (-2 * np.mean(e), "you multiplied the errors by 2 instead of squaring them: (y - y_hat) ** 2, not * 2"),
     ])
 
 
@@ -58,12 +61,24 @@ def check_rmse(fn):
         (np.sqrt(np.sum(e ** 2)), "RMSE without the mean: the root is of (1/m) sum_i (y_i - y_hat_i)^2"),
         (np.sqrt(np.sum(e ** 2)) / m, "you divided by m outside the root; the mean goes inside: sqrt(sum / m)"),
         (np.abs(np.mean(e)), "you took the root of the squared mean error; square each error first, then average"),
+        (np.std(e), "np.std subtracts the mean error first, RMSE does not: sqrt of the mean of the squared errors "
+                    "themselves, np.sqrt(np.mean((y - y_hat) ** 2))"),
     ])
 
 
+WRONG_AXIS = ("softmax over the wrong axis: you made each row sum to 1. Each column is one example, so normalise "
+              "down the columns: axis=0")
+ROW_MAX = ("you subtracted each row's largest score (axis=1); subtract each column's largest, np.max(Z, axis=0, "
+           "keepdims=True): a number taken off a whole column cancels in that column's fraction, one taken off a row "
+           "does not")
 OVERFLOW = ("your softmax overflows for a score of 1000: e^1000 is inf, and inf / inf is nan. Subtract each "
             "column's largest score first (np.max(Z, axis=0, keepdims=True)); it cancels in the fraction, so "
             "the result is the same, and every exponent is then <= 0")
+NOT_THE_MAX = ("your softmax overflows when the scores of one column are far apart: subtracting the column's "
+               "minimum, its mean or its first score leaves exponents as large as 2000. Subtract each column's "
+               "largest score, np.max(Z, axis=0, keepdims=True), so that every exponent is <= 0")
+WHOLE_MATRIX_MAX = ("subtract each column's own maximum (axis=0, keepdims=True), not the largest score of the whole "
+                    "matrix: a column of very negative scores then becomes e^(-2000) = 0 everywhere, and 0 / 0 is nan")
 
 
 def check_softmax(fn):
@@ -71,6 +86,7 @@ def check_softmax(fn):
     name = fn.__name__
     Z = np.array([[1.0, -2.0, 0.5, 3.0], [2.0, 0.0, 0.5, -1.0], [0.5, 1.0, 0.5, 0.0]])
     E = np.exp(Z)
+    E_col_max, E_row_max = np.exp(Z - Z.max(axis=0, keepdims=True)), np.exp(Z - Z.max(axis=1, keepdims=True))
     given = f"Z of shape {Z.shape}"
     try:
         got = call(fn, Z.copy(), given=given)
@@ -80,29 +96,30 @@ def check_softmax(fn):
                                 "keepdims=True, so that the sums have shape (1, m) and divide every column") from None
         raise
     compare(got, softmax(Z), name, given, mistakes=[
-        (E / E.sum(axis=1, keepdims=True), "softmax over the wrong axis: you made each row sum to 1. Each column is "
-                                           "one example, so normalise down the columns: axis=0"),
+        (E / E.sum(axis=1, keepdims=True), WRONG_AXIS),
+        (E_col_max / E_col_max.sum(axis=1, keepdims=True), WRONG_AXIS),
+        (E_row_max / E_row_max.sum(axis=0, keepdims=True), ROW_MAX),
         (E / E.sum(), "you divided by the sum over the whole matrix; each column (one example) sums to 1 on its own: "
                       "sum over axis=0 with keepdims=True"),
         (Z / Z.sum(axis=0, keepdims=True), "you forgot the exponential: softmax divides e^z by the sum of e^z"),
     ])
-    column = np.array([[1000.0], [999.0], [998.0]])
-    try:
-        got = call(fn, column.copy(), given="Z = [[1000], [999], [998]]")
-    except ExerciseError as e:
-        if "overflow" in str(e) or "invalid value" in str(e):
-            raise ExerciseError(OVERFLOW) from None
-        raise
-    compare(got, softmax(column), name, "Z = [[1000], [999], [998]]")
-    far_apart = np.array([[1000.0, -1000.0], [999.0, -1001.0], [998.0, -999.0]])
-    given = "Z = [[1000, -1000], [999, -1001], [998, -999]]"
-    try:
-        got = call(fn, far_apart.copy(), given=given)
-    except ExerciseError as e:
-        if "invalid value" in str(e) or "divide by zero" in str(e):
-            raise ExerciseError("subtract each column's own maximum (axis=0, keepdims=True), not the largest score "
-                                "of the whole matrix: a column of very negative scores then becomes e^(-2000) = 0 "
-                                "everywhere, and 0 / 0 is nan") from None
-        raise
-    compare(got, softmax(far_apart), name, given)
+    # Large scores: the first case catches no shift at all, the second a shift by anything but the column's
+    # maximum (its scores are far apart), the third the maximum of the whole matrix (its columns are far apart).
+    _check_large_scores(fn, [[1000], [999], [998]], ("overflow", "invalid value"), OVERFLOW)
+    _check_large_scores(fn, [[1000, -1000], [-1000, 1000], [0, 0]], ("overflow", "invalid value"), NOT_THE_MAX)
+    _check_large_scores(fn, [[1000, -1000], [999, -1001], [998, -999]], ("invalid value", "divide by zero"),
+                        WHOLE_MATRIX_MAX)
     return passed("softmax", "columns sum to 1, and scores of ±1000 do not overflow")
+
+
+def _check_large_scores(fn, rows, warnings, message):
+    """fn(Z) for Z = np.array(rows) must equal softmax(Z); a warning that holds one of `warnings` raises `message`."""
+    Z = np.array(rows, dtype=float)
+    given = f"Z = {rows}"
+    try:
+        got = call(fn, Z.copy(), given=given)
+    except ExerciseError as e:
+        if any(w in str(e) for w in warnings):
+            raise ExerciseError(message) from None
+        raise
+    compare(got, softmax(Z), fn.__name__, given)

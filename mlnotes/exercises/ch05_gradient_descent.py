@@ -36,6 +36,9 @@ def check_gradient_descent(fn):
              "you forgot the learning rate: each step is lr * grad(w), not the whole gradient"),
             (w0 - steps * lr * grad(w0),
              "every step used the gradient at the start, grad(w0); take the gradient at the current point, grad(w)"),
+            (_repeat(lambda w: w - lr * grad(w), w0, 1),
+             f"you returned after the first update (is `return` inside the loop?): make all steps = {steps} "
+             f"updates, then return w"),
             (_repeat(lambda w: w - lr * grad(w), w0, steps - 1),
              f"you made {steps - 1} updates instead of steps = {steps}"),
             (_repeat(lambda w: w - lr * grad(w), w0, steps + 1),
@@ -48,62 +51,91 @@ def _batch_sizes(m, batch_size):
     return [batch_size] * (m // batch_size) + ([m % batch_size] if m % batch_size else [])
 
 
-def _as_batches(got, name, given):
+def _minibatches(fn, m, batch_size, rng):
+    """fn(m, batch_size, rng) as a list of index arrays, or ExerciseError saying what went wrong."""
+    given = f"m={m}, batch_size={batch_size}, rng"
+    try:
+        got = call(fn, m, batch_size, rng, given=given)
+    except ExerciseError as e:
+        if "'NoneType'" in str(e):  # order = rng.shuffle(...) is None, and order[...] or len(order) fails
+            raise ExerciseError(f"{e}. Did you write order = rng.shuffle(...)? rng.shuffle shuffles its array in "
+                                f"place and returns None; use order = rng.permutation(m)") from None
+        raise
     if got is None:
-        raise ExerciseError(f"{name}({given}) returned None: did you forget `return`?")
+        raise ExerciseError(f"{fn.__name__}({given}) returned None: did you forget `return`?")
     try:
         parts = [np.asarray(batch) for batch in got]
     except TypeError:
-        raise ExerciseError(f"{name}({given}) returned {type(got).__name__}; expected a list of index arrays") from None
+        raise ExerciseError(f"{fn.__name__}({given}) returned {type(got).__name__}; "
+                            f"expected a list of index arrays") from None
     for batch in parts:
         if batch.ndim != 1 or (batch.size and batch.dtype.kind not in "iu"):
-            raise ExerciseError(f"{name}({given}) returned a batch {fmt(batch)}: each batch must be a 1-D array of "
-                                f"whole-number indices (columns of X), e.g. order[start:start + batch_size]")
+            raise ExerciseError(f"{fn.__name__}({given}) returned a batch {fmt(batch)}: each batch must be a 1-D "
+                                f"array of whole-number indices (columns of X), e.g. order[start:start + batch_size]")
     return parts
+
+
+def _as_sets(parts):
+    """The batches as sets of examples, in no particular order: what a model sees together in one update."""
+    return sorted(tuple(sorted(batch.tolist())) for batch in parts)
+
+
+SHUFFLE_FIRST = ("shuffle the examples before cutting them into batches: order = rng.permutation(m), then "
+                 "order[start:start + batch_size]")
 
 
 def check_minibatch_indices(fn):
     """fn(m, batch_size, rng) must return the batches of one epoch: index arrays that cover range(m) once each,
     in an order shuffled with rng, batch_size at a time (the remainder last)."""
+    name = fn.__name__
     for m, batch_size in ((10, 3), (12, 4), (5, 8)):
         given = f"m={m}, batch_size={batch_size}, rng"
-        parts = _as_batches(call(fn, m, batch_size, np.random.default_rng(5), given=given), fn.__name__, given)
+        parts = _minibatches(fn, m, batch_size, np.random.default_rng(5))
         sizes, want_sizes = [b.size for b in parts], _batch_sizes(m, batch_size)
         everything = np.concatenate(parts) if parts else np.array([], dtype=int)
+        unshuffled = [np.arange(m)[start:start + batch_size] for start in range(0, m, batch_size)]
+        if m > batch_size and np.array_equal(everything, np.arange(m)):
+            raise ExerciseError(f"{name}({given}) kept the examples in their original order; shuffle them with "
+                                f"rng.permutation(m), or every epoch sees the same batches")
+        # Shuffling the unshuffled batches, or the examples inside each, changes the order but not which examples
+        # share a batch: every epoch would make the same updates in another order.
+        if m > batch_size and _as_sets(parts) == _as_sets(unshuffled):
+            blocks = ", ".join("{" + ", ".join(map(str, block)) + "}" for block in unshuffled)
+            raise ExerciseError(f"{name}({given}) returned the batches {blocks} of the unshuffled order, only "
+                                f"reordered or shuffled inside: every epoch then puts the same examples together; "
+                                f"{SHUFFLE_FIRST}")
         if sizes == want_sizes[:-1] and want_sizes[-1] < batch_size:
-            raise ExerciseError(f"{fn.__name__}({given}) dropped the last, smaller batch: the {m % batch_size} "
+            raise ExerciseError(f"{name}({given}) dropped the last, smaller batch: the {m % batch_size} "
                                 f"left over are never used in this epoch; keep them as a batch of their own")
         if len(sizes) != len(want_sizes) and sum(sizes) == m and max(sizes) - min(sizes) <= 1:
-            raise ExerciseError(f"{fn.__name__}({given}) made batches of sizes {sizes} (np.array_split?); each batch "
+            raise ExerciseError(f"{name}({given}) made batches of sizes {sizes} (np.array_split?); each batch "
                                 f"holds batch_size = {batch_size} examples and the remainder comes last: {want_sizes}")
         if sizes != want_sizes:
-            raise ExerciseError(f"{fn.__name__}({given}) made batches of sizes {sizes}, expected {want_sizes}")
+            raise ExerciseError(f"{name}({given}) made batches of sizes {sizes}, expected {want_sizes}")
         outside = everything[(everything < 0) | (everything >= m)]
         if outside.size:
-            raise ExerciseError(f"{fn.__name__}({given}) used the index {outside[0]}; "
-                                f"the examples are numbered 0 to {m - 1}")
+            raise ExerciseError(f"{name}({given}) used the index {outside[0]}; the examples are numbered 0 to {m - 1}")
         if len(np.unique(everything)) < m:
             twice = np.flatnonzero(np.bincount(everything, minlength=m) > 1)[0]
-            raise ExerciseError(f"{fn.__name__}({given}): example {twice} comes more than once in the epoch, so others "
+            raise ExerciseError(f"{name}({given}): example {twice} comes more than once in the epoch, so others "
                                 f"are missing. Drawing each batch on its own (rng.integers, rng.choice) does that; "
                                 f"shuffle once with rng.permutation(m) and cut the order into batches")
-        if m > batch_size and np.array_equal(everything, np.arange(m)):
-            raise ExerciseError(f"{fn.__name__}({given}) kept the examples in their original order; shuffle them with "
-                                f"rng.permutation(m), or every epoch sees the same batches")
     _check_uses_the_rng(fn)
     return passed("minibatch_indices", "every example once per epoch, shuffled with the rng, remainder kept")
 
 
 def _check_uses_the_rng(fn):
-    def order(rng):
-        return np.concatenate(_as_batches(call(fn, 20, 6, rng, given="m=20, batch_size=6, rng"), fn.__name__, "m=20"))
-
+    """Two epochs with one rng must group the examples differently; two rngs seeded alike must give the same."""
     rng = np.random.default_rng(7)
-    first, second = order(rng), order(rng)
-    if np.array_equal(first, second):
+    first, second = _minibatches(fn, 20, 6, rng), _minibatches(fn, 20, 6, rng)
+    if np.array_equal(np.concatenate(first), np.concatenate(second)):
         raise ExerciseError(f"{fn.__name__} gave the same order in two epochs with the same rng: draw the shuffle from "
                             f"the rng passed in (rng.permutation(m)), not from a generator made inside the function")
-    if not np.array_equal(order(np.random.default_rng(7)), first):
+    if _as_sets(first) == _as_sets(second):
+        raise ExerciseError(f"{fn.__name__} gave two epochs with the same rng the same batches, only reordered or "
+                            f"shuffled inside: every epoch then puts the same examples together; {SHUFFLE_FIRST}")
+    again = _minibatches(fn, 20, 6, np.random.default_rng(7))
+    if not np.array_equal(np.concatenate(again), np.concatenate(first)):
         raise ExerciseError(f"{fn.__name__} gave different orders for two generators seeded alike: draw from the "
                             f"rng passed in (rng.permutation(m)), not from np.random or an unseeded generator, "
                             f"so that runs repeat")
@@ -111,8 +143,9 @@ def _check_uses_the_rng(fn):
 
 def check_momentum_step(fn):
     """fn(w, v, dw, lr, beta) must return (w_new, v_new): v_new = beta v + dw, then w_new = w - lr v_new."""
-    cases = [(np.array([1.0, -2.0]), np.array([0.5, 0.0]), np.array([2.0, -1.0]), 0.1, 0.9),
-             (np.array([0.3]), np.array([-1.5]), np.array([0.25]), 0.5, 0.5)]
+    # lr != 1 - beta, so that the averaging form and the learning rate inside the velocity give different numbers
+    cases = [(np.array([1.0, -2.0]), np.array([0.5, 0.0]), np.array([2.0, -1.0]), 0.2, 0.9),
+             (np.array([0.3]), np.array([-1.5]), np.array([0.25]), 0.5, 0.8)]
     for w, v, dw, lr, beta in cases:
         given = f"w={fmt(w)}, v={fmt(v)}, dw={fmt(dw)}, lr={lr:g}, beta={beta:g}"
         got = call(fn, w.copy(), v.copy(), dw.copy(), lr, beta, given=given)
@@ -133,6 +166,14 @@ def check_momentum_step(fn):
              "that is the averaging form beta * v + (1 - beta) * dw (Adam's first moment uses it); the momentum of "
              "this course, optim.Momentum, adds the whole gradient: v_new = beta * v + dw"),
             (beta * v - dw, "you subtracted the gradient from the velocity; the minus sign belongs in the update of w"),
+            (beta * v - lr * dw, "that is the other convention of momentum (cs231n's): v = beta * v - lr * dw, then "
+                                 "w = w + v. This course's, optim.Momentum, keeps the learning rate and the minus "
+                                 "sign out of the velocity: v_new = beta * v + dw, then w_new = w - lr * v_new"),
+            (beta * v + lr * dw, "that is the other convention of momentum, with the learning rate inside the "
+                                 "velocity: v = beta * v + lr * dw, then w = w - v. This course's, optim.Momentum, "
+                                 "adds the gradient itself: v_new = beta * v + dw, then w_new = w - lr * v_new"),
+            (v, "you returned the old velocity v; return the new one, v_new = beta * v + dw: the next step starts "
+                "from it"),
         ])
         compare(got_w, want_w, "w_new of " + fn.__name__, given, mistakes=[
             (w - lr * v, "you moved w with the old velocity v; update the velocity first, then w_new = w - lr * v_new"),
