@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from mlnotes.activations import sigmoid
+from mlnotes.activations import sigmoid, sigmoid_prime
 from mlnotes.exercises import (ExerciseError, check_error_into_neuron, check_hidden_error, check_layer_gradients,
                                check_output_error_mse, check_update_weights)
 from mlnotes.exercises.checking import compare
@@ -52,6 +52,13 @@ def with_db(db):
     (with_db(lambda dZ: dZ.sum() / dZ.shape[1]), "you summed every entry of dZ into one number"),
     (lambda dZ, A, l: dZ @ A[l - 1].T / dZ.shape[1], r"must return the pair \(dW, db\), got ndarray"),
     (with_db(lambda dZ: dZ[:, :1]), r"\(its db\)\(dZ \(3, 3\), A = \[\(3, 3\), \(3, 3\), \(3, 3\)\], l=2\) returned"),
+    (lambda dZ, A, l: (dZ @ A[l - 1].T / dZ.shape[0], dZ.sum(axis=1, keepdims=True) / dZ.shape[0]),
+     r"you divided by the number of neurons; m is dZ.shape\[1\].*\(you took dZ.shape\[0\]\)"),
+    (lambda dZ, A, l: (dZ @ A[l - 1].T / len(A[l - 1]), dZ.sum(axis=1, keepdims=True) / len(A[l - 1])),
+     r"you divided by the number of neurons.*\(you took len\(A\[l-1\]\)\)"),
+    (with_db(lambda dZ: dZ.sum(axis=1, keepdims=True) / dZ.shape[0]),
+     r"^you divided by the number of neurons; m is dZ.shape\[1\], the number of examples"),
+    (lambda dZ, A, l: layer_gradients(dZ, A, l)[::-1], r"returned \(db, dW\): return \(dW, db\) in that order"),
 ])
 def test_layer_gradients_names_each_mistake(wrong, message):
     with pytest.raises(ExerciseError, match=message):
@@ -77,6 +84,9 @@ def hidden_error(W_next, dZ_next, Z, g_prime):
     (lambda W, dZ, Z, gp: -(W.T @ dZ) * gp(Z), "the sign is flipped"),
     (lambda W, dZ, Z, gp: (W.T @ dZ) * gp(Z) + 1,
      r"<lambda>\(W_next \(3, 3\), dZ_next \(3, 3\), Z \(3, 3\), g_prime=sigmoid_prime\) returned"),
+    (lambda W, dZ, Z, gp: W.T @ dZ * sigmoid_prime(Z), "you ignored g_prime and hard-coded the sigmoid's slope"),
+    (lambda W, dZ, Z, gp: W.T @ dZ * sigmoid(Z) * (1 - sigmoid(Z)), "you ignored g_prime and hard-coded the sigmoid's slope"),
+    (lambda W, dZ, Z, gp: W.T @ dZ * gp(Z) / dZ.shape[1], "dZ is each example's error; the 1/m belongs only in dW and db"),
 ])
 def test_hidden_error(wrong, message, capsys):
     assert check_hidden_error(hidden_error) is True
@@ -121,7 +131,10 @@ def test_update_weights(wrong, message):
     (lambda dz, W, k: np.sum(dz * W[k, :]), "you took row k of W_next"),
     (lambda dz, W, k: np.sum(W[:, k]), "you summed the weights alone"),
     (lambda dz, W, k: np.sum(dz), "you summed the errors alone"),
-    (lambda dz, W, k: W.T @ dz, r"returned shape \(3,\), expected shape \(\)"),
+    (lambda dz, W, k: W[:, k], r"returned shape \(3,\), expected shape \(\)"),
+    (lambda dz, W, k: W.T @ dz, r"that is dJ/da for every neuron of layer l \(W_next\^T dz_next\); return entry k"),
+    (lambda dz, W, k: -float(dz @ W[:, k]), "the sign is flipped"),
+    (lambda dz, W, k: np.mean(dz * W[:, k]), "you averaged the terms"),
 ])
 def test_error_into_neuron(wrong, message, capsys):
     assert check_error_into_neuron(lambda dz, W, k: float(dz @ W[:, k]))
@@ -140,6 +153,9 @@ def test_error_into_neuron(wrong, message, capsys):
     (lambda A, Y, Z, gp: 2 * (A - Y) * gp(Z) / A.shape[1], "you divided by m"),
     (lambda A, Y, Z, gp: 2 * (A - Y) * gp(A), "you evaluated g' at A"),
     (lambda A, Y, Z, gp: 2 * (Y - A) * gp(Z), "the sign is flipped"),
+    (lambda A, Y, Z, gp: 2 * (A - Y) * gp(Z) / A.shape[0], "you divided by n_L, the number of outputs"),
+    (lambda A, Y, Z, gp: 2 * (A - Y) * A * (1 - A), "you ignored g_prime and hard-coded the sigmoid's slope"),
+    (lambda A, Y, Z, gp: 2 * (A - Y) * sigmoid_prime(Z), "you ignored g_prime and hard-coded the sigmoid's slope"),
 ])
 def test_output_error_mse(wrong, message):
     assert check_output_error_mse(lambda A, Y, Z, gp: 2 * (A - Y) * gp(Z))

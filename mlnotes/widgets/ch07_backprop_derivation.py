@@ -59,8 +59,8 @@ def draw_nudge(ax, net, X, Y, weight="W1[0, 1]", nudge=0.5):
     ax.set_ylabel("loss J")
     ax.set_title(f"J as a function of {weight} alone")
     ax.legend(loc="upper center", fontsize=8)
-    return (f"{weight}: nudge {nudge:+.2f} changes J by {actual:+.5f}; "
-            f"dW × nudge predicts {predicted:+.5f} (gap {actual - predicted:+.5f})")
+    return (f"{weight}: nudge {nudge:+.2f} changes J by {actual:+.6f}; "
+            f"dW × nudge predicts {predicted:+.6f} (gap {actual - predicted:+.6f})")
 
 
 def nudge_explorer(net, X, Y):
