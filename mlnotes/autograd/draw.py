@@ -134,9 +134,10 @@ def draw_graph(root, ax=None, known=None, current=None):
     right = max(x + width[n] / 2 for n, (x, _) in where.items()) + 0.2
     top = max(ys) + 0.75
     bottom, ceiling = min(ys) - HEIGHT / 2 - 0.2, top + 0.45
-    if ax is None:  # INCH inches per unit, which the box widths are measured in
-        fig = plt.figure(figsize=(INCH * (right - left), INCH * (ceiling - bottom)))
-        ax = fig.add_axes((0, 0, 1, 1))
+    if ax is None:  # INCH inches per unit, which the box widths are measured in; whole tenths of an inch
+        size = np.ceil(10 * INCH * np.array([right - left, ceiling - bottom])) / 10
+        right, ceiling = left + size[0] / INCH, bottom + size[1] / INCH
+        ax = plt.figure(figsize=size).add_axes((0, 0, 1, 1))
     for node, (x, y) in where.items():
         for k, parent in enumerate(node._prev):
             px, py = where[parent]
