@@ -44,11 +44,13 @@ def confusion_matrix(y_true, y_pred, n_classes):
     return C
 
 
-def plot_learning_curves(history, axes=None, held_out="test"):
+def plot_learning_curves(history, axes=None, held_out="test", run=None):
     """Loss (left, log scale) and accuracy (right) per epoch, from MLP.fit's history; returns the two axes.
 
     The training data are drawn in blue; what fit recorded for its
     `validation` data in red, named by held_out ("test" or "validation").
+    run names the run in the legend ("hand-written backward (06), training data") when
+    another run is drawn on the same axes.
     """
     if "loss" not in history:
         raise ValueError(f"history must be what MLP.fit returns, with a 'loss' list; got keys {sorted(history)}")
@@ -59,7 +61,8 @@ def plot_learning_curves(history, axes=None, held_out="test"):
         for prefix, name, color in [("", "training", COLORS["train"]), ("val_", held_out, COLORS["held_out"])]:
             values = history.get(prefix + key)
             if values:
-                ax.plot(np.arange(len(values)), scale * np.asarray(values), color=color, label=f"{name} data")
+                ax.plot(np.arange(len(values)), scale * np.asarray(values), color=color,
+                        label=f"{run}, {name} data" if run else f"{name} data")
         ax.set_xlabel("epoch (0 = before training)")
         ax.set_ylabel(label)
         ax.legend()
@@ -178,6 +181,9 @@ def show_mistakes(X, true, probabilities, ncols=6, scale=1.5):
         bar_ax.set_xticks(range(n_classes))
         bar_ax.tick_params(labelsize=7, length=2)
         bar_ax.set_yticks([0, 1])
+        bar_ax.set_xlabel("digit", fontsize=7, labelpad=1)
+        if index % ncols == 0:
+            bar_ax.set_ylabel("p", fontsize=7, labelpad=1)
         bar_ax.grid(False)
     return fig
 

@@ -8,7 +8,7 @@ from matplotlib.text import Annotation
 matplotlib.use("Agg")
 
 from mlnotes.autograd import Tensor, Value, topological_order  # noqa: E402
-from mlnotes.autograd.draw import MAX_NODES, draw_graph, layout, node_text  # noqa: E402
+from mlnotes.autograd.draw import GAP, MAX_NODES, WIDTH, box_width, draw_graph, layout, node_text  # noqa: E402
 from mlnotes.plotting import COLORS  # noqa: E402
 from mlnotes.widgets import backward_state, backward_explorer, draw_backward_step, explain_step  # noqa: E402
 
@@ -64,6 +64,32 @@ def test_node_text():
     X = t._prev[0]._prev[0]._prev[1]
     assert node_text(X) == "X\ndata 2×3\ngrad -"
     assert node_text(t._prev[0]).endswith("data 2×3\ngrad 2×3")
+
+
+def test_an_unlabelled_input_is_written_as_its_own_formula():
+    W1, b1 = Tensor(np.ones((2, 3)), label="W1"), Tensor(np.zeros((2, 1)), label="b1")
+    Z1 = W1 @ Tensor(np.ones((3, 4)), requires_grad=False, label="X") + b1
+    Z1.label = "Z1"
+    assert node_text(Z1).startswith("Z1 = (W1 @ X) + b1\n")          # not "Z1 = +"
+    assert node_text(Z1.relu()).startswith("relu(Z1)\n")
+    assert node_text(Z1.relu().sum()).startswith("sum(relu(Z1))\n")   # a call needs no brackets
+    w = Value(0.0, label="w")
+    assert node_text(w * 2).startswith("w * 2\n")                     # a constant by its value
+    assert node_text((2 * w - 3) ** 2).startswith("(· - 3)**2\n")     # one level deep, then ·
+
+
+def test_a_box_is_as_wide_as_its_text_and_columns_make_room():
+    loss = small_tensor_loss()
+    loss.label = "L"
+    assert node_text(loss).startswith("L = cross_entropy(tanh(·), ·)\n")
+    assert box_width(loss) > WIDTH                                     # the long first line gets room
+    where = layout(loss)
+    for node, (x, _) in where.items():
+        for parent in node._prev:
+            assert x - where[parent][0] >= (box_width(node) + box_width(parent)) / 2 + GAP - 1e-9
+    ax = draw_graph(loss, ax=Figure().subplots())
+    widths = sorted(round(patch.get_width(), 9) for patch in ax.patches)
+    assert widths == sorted(round(box_width(node), 9) for node in where)
 
 
 def test_the_drawing_marks_leaves_and_root_as_the_notes_do():

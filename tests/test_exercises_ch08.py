@@ -45,6 +45,10 @@ def test_check_accumulate(fn, message, capsys):
     (lambda g: g.sum(axis=1), r"right numbers .* but of shape \(3,\)"),
     (lambda g: g.mean(axis=1, keepdims=True), "you averaged over the columns"),
     (lambda g: 2 * g.sum(axis=1, keepdims=True), r"returned \[\[20\.\],"),
+    (lambda g: g.mean(axis=0), "you averaged over axis 0, the neurons"),
+    (lambda g: g.mean(axis=1), "you averaged over the columns"),
+    (lambda g: g.sum(), r"you summed every entry of g into one number.*g\.sum\(axis=1, keepdims=True\)"),
+    (lambda g: 2 * g.sum(axis=1), r"returned shape \(3,\), expected shape \(3, 1\)"),
 ])
 def test_check_bias_backward(fn, message):
     assert check_bias_backward(lambda g: g.sum(axis=1, keepdims=True)) is True
@@ -60,6 +64,11 @@ def test_check_bias_backward(fn, message):
     (lambda g, A, B: (g @ B.T, A @ g if A.shape == (3, 3) else A.T @ g), "dB needs A transposed"),
     (lambda g, A, B: (B.T @ g if A.shape == (3, 3) else g @ B.T, A.T @ g), "dA = g B\\^T, not B\\^T g"),
     (lambda g, A, B: (g @ B.T, g @ A.T if A.shape == (3, 3) else A.T @ g), "dB = A\\^T g, not g A\\^T"),
+    (lambda g, A, B: (B @ g.T, A.T @ g), r"you computed the transpose of dA: B g\^T = \(g B\^T\)\^T"),
+    (lambda g, A, B: (g @ B.T, g.T @ A), r"you computed the transpose of dB: g\^T A = \(A\^T g\)\^T"),
+    (lambda g, A, B: (g @ B.T, g.T @ A if A.shape == (3, 3) else A.T @ g), "you computed the transpose of dB"),
+    (lambda g, A, B: (g @ B.T / g.shape[1], A.T @ g / g.shape[1]), r"you divided by m = 4: the 1/m is already in g"),
+    (lambda g, A, B: (g @ B.T, A.T @ g / g.shape[1]), r"you divided by m = 4: the 1/m is already in g"),
 ])
 def test_check_matmul_backward(fn, message):
     assert check_matmul_backward(lambda g, A, B: (g @ B.T, A.T @ g)) is True

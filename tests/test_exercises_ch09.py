@@ -89,7 +89,28 @@ def test_confusion_counts_not_written():
 def fastest_stable_lr(histories):
     finished = {lr: losses[-1] for lr, losses in histories.items()
                 if np.all(np.isfinite(losses)) and losses[-1] <= losses[0]}
-    return min(finished, key=finished.get)
+    return min(finished, key=finished.get) if finished else None
+
+
+def no_empty_case(histories):
+    finished = {lr: losses[-1] for lr, losses in histories.items()
+                if np.all(np.isfinite(losses)) and losses[-1] <= losses[0]}
+    return min(finished, key=finished.get)  # raises when every run diverged
+
+
+def finite_only(histories):
+    finite = {lr: losses[-1] for lr, losses in histories.items() if np.all(np.isfinite(losses))}
+    return min(finite, key=finite.get)  # forgets that ending above the start is diverging too
+
+
+def never_rises(histories):
+    steady = {lr: h[-1] for lr, h in histories.items() if np.all(np.isfinite(h)) and np.all(np.diff(h) <= 0)}
+    return min(steady, key=steady.get) if steady else None  # calls any rise a divergence
+
+
+def by_sorting(histories):
+    ranked = sorted(histories, key=lambda lr: histories[lr][-1] if histories[lr][-1] <= histories[lr][0] else np.inf)
+    return ranked[0] if histories[ranked[0]][-1] <= histories[ranked[0]][0] else None
 
 
 def unfiltered(histories):
@@ -118,7 +139,8 @@ def test_fastest_stable_lr_accepts_right_answers(capsys):
     assert check_fastest_stable_lr(fastest_stable_lr) is True
     out = capsys.readouterr().out
     assert out.startswith("✓ fastest_stable_lr: correct (a sweep run just now picks lr=0.5;")
-    assert check_fastest_stable_lr(lambda h: sorted(h, key=lambda lr: h[lr][-1] if h[lr][-1] <= h[lr][0] else np.inf)[0])
+    assert out.rstrip().endswith("a bump on the way, every run diverged)")
+    assert check_fastest_stable_lr(by_sorting) is True
 
 
 @pytest.mark.parametrize("fn, message", [
@@ -131,6 +153,11 @@ def test_fastest_stable_lr_accepts_right_answers(capsys):
     (lambda h: 0.3, "returned 0.3, which is not one of the learning rates tried"),
     (lambda h: list(h), "return one learning rate, a key of histories"),
     (lambda h: None, "returned None: did you forget `return`"),
+    (never_rises, r"lr=0\.5 did not diverge: its loss rose for a while .* A bump on the way is not divergence"),
+    (finite_only, r"lr=2 diverged too: its losses \[2\.3, 1\.2, 2\.6\] have no nan, but it ended at 2\.6, above "
+                  r"where it started \(2\.3\)\. That counts as diverged.* return None"),
+    (no_empty_case, r"raised ValueError: .*\. Every run here diverged: when none is left, return None"),
+    (lambda h: min(h) if len(h) == 3 else fastest_stable_lr(h), r"returned 1, but every run here diverged"),
 ])
 def test_fastest_stable_lr_names_each_mistake(fn, message):
     with pytest.raises(ExerciseError, match=message):

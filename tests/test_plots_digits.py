@@ -42,6 +42,9 @@ def test_learning_curves_draw_training_and_held_out_data():
     np.testing.assert_array_equal(left.lines[0].get_xdata(), [0, 1, 2])
     assert left.get_xlabel() == "epoch (0 = before training)" and right.get_ylabel() == "accuracy (%)"
     assert left.get_yscale() == "log" and right.get_yscale() == "linear"
+    left, _ = plot_learning_curves(history, held_out="validation", run="hand-written backward (06)")
+    assert [line.get_label() for line in left.lines] == ["hand-written backward (06), training data",
+                                                         "hand-written backward (06), validation data"]
 
 
 def test_learning_curves_without_held_out_data_and_bad_history():
@@ -98,6 +101,7 @@ def test_show_mistakes_puts_each_image_above_its_probabilities():
     axes = np.array(fig.axes).reshape(4, 2)
     assert [ax.get_title() for ax in axes[0]] == ["1 → 0 (p 0.70)", "1 → 1 (p 0.60)"]
     assert axes[2, 0].get_title() == "0 → 2 (p 0.70)" and not axes[2, 1].images and not axes[3, 1].patches
+    assert (axes[1, 0].get_xlabel(), axes[1, 0].get_ylabel(), axes[1, 1].get_ylabel()) == ("digit", "p", "")
     bars = axes[1, 0].patches
     np.testing.assert_allclose([b.get_height() for b in bars], [0.7, 0.2, 0.1])
     assert bars[0].get_facecolor()[:3] == pytest.approx((0.839, 0.153, 0.157), abs=1e-3)   # predicted: red

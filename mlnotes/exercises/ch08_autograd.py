@@ -1,7 +1,7 @@
 """Checks for the exercises of 08_autograd: the chain rule inside an autograd engine."""
 import numpy as np
 
-from mlnotes.exercises.checking import ExerciseError, as_result, call, compare, fmt, passed
+from mlnotes.exercises.checking import ExerciseError, as_result, call, close, compare, fmt, passed
 
 
 def check_accumulate(fn):
@@ -39,14 +39,19 @@ def check_bias_backward(fn):
         raise ExerciseError("you returned g itself, of shape (3, 4); b has shape (3, 1): numpy used each b_j in all "
                             "4 columns, so its gradient is the sum of g over the columns (axis=1)")
     if arr.shape in ((1, 4), (4,)):
-        raise ExerciseError("you summed over axis 0, the neurons; b_j was added to every column of row j: "
-                            "sum over the columns, axis=1")
-    if arr.shape == (3,):
+        verb = "averaged" if close(arr.ravel(), g.mean(axis=0)) else "summed"
+        raise ExerciseError(f"you {verb} over axis 0, the neurons; b_j was added to every column of row j: "
+                            f"sum over the columns, axis=1")
+    if arr.shape == (3,) and close(arr, want.ravel()):
         raise ExerciseError(f"right numbers {fmt(arr)}, but of shape (3,): the gradient must have b's shape "
                             f"(3, 1): g.sum(axis=1, keepdims=True)")
+    averaged = ("you averaged over the columns; each use of b_j adds its term, so sum "
+                "(the 1/m of F14 is in g already, from the mean in the loss)")
     compare(arr, want, fn.__name__, given, mistakes=[
-        (g.mean(axis=1, keepdims=True), "you averaged over the columns; each use of b_j adds its term, so sum "
-                                        "(the 1/m of F14 is in g already, from the mean in the loss)"),
+        (g.mean(axis=1, keepdims=True), averaged),
+        (g.mean(axis=1), averaged),
+        (g.sum(), "you summed every entry of g into one number; b has one entry per neuron: sum over the columns "
+                  "only, g.sum(axis=1, keepdims=True)"),
     ])
     return passed("bias_backward", "the gradient of a broadcast bias is summed over the columns it was copied into")
 
@@ -70,11 +75,17 @@ def check_matmul_backward(fn):
         dA, dB = (as_result(x, fn.__name__, given) for x in got)
         if n != k and dA.shape == B.shape and dB.shape == A.shape:
             raise ExerciseError("you returned (dB, dA): return the gradient of A first, then that of B")
-        square = n == k == m  # only then do the wrong products have the right shape, so only then can they come
+        square = n == k == m  # only then do the wrong orders have the right shape, so only then can they come
+        again = (f"you divided by m = {m}: the 1/m is already in g (the loss is a mean over the m examples, so "
+                 f"g = dL/dC carries it); the product alone is the gradient")
         compare(dA, g @ B.T, fn.__name__ + " (dA)", given, mistakes=[
-            (g @ B, "dA needs B transposed: dA = g B^T (in notebook 06: dW = dZ A^T)"),
-            (B.T @ g, "the order matters in a matrix product: dA = g B^T, not B^T g")] if square else [])
+            (B @ g.T, "you computed the transpose of dA: B g^T = (g B^T)^T. dA = g B^T has the shape of A"),
+            (g @ B.T / m, again)] + ([
+                (g @ B, "dA needs B transposed: dA = g B^T (in notebook 06: dW = dZ A^T)"),
+                (B.T @ g, "the order matters in a matrix product: dA = g B^T, not B^T g")] if square else []))
         compare(dB, A.T @ g, fn.__name__ + " (dB)", given, mistakes=[
-            (A @ g, "dB needs A transposed: dB = A^T g (in notebook 06: dA = W^T dZ)"),
-            (g @ A.T, "the order matters in a matrix product: dB = A^T g, not g A^T")] if square else [])
+            (g.T @ A, "you computed the transpose of dB: g^T A = (A^T g)^T. dB = A^T g has the shape of B"),
+            (A.T @ g / m, again)] + ([
+                (A @ g, "dB needs A transposed: dB = A^T g (in notebook 06: dA = W^T dZ)"),
+                (g @ A.T, "the order matters in a matrix product: dB = A^T g, not g A^T")] if square else []))
     return passed("matmul_backward", "a 2×3 @ 3×4 product and a square one")

@@ -75,22 +75,49 @@ def _named_cases():
         {0.1: [2.3, 1.6, 1.1, 0.8], 0.5: [2.3, 0.9, 0.5, 0.3], 2.0: [2.3, 0.1, 1.2, 2.6], 1.0: [2.3, 0.6, 0.35, 0.25]},
         # the fastest start is not the fastest run; the largest stable rate is not the fastest either
         {0.05: [2.3, 1.9, 1.6, 1.4], 0.2: [2.3, 1.2, 0.5, 0.15], 0.8: [2.3, 0.7, 0.45, 0.4], 1.6: [2.3, 1.0, 0.8, 0.7]},
+        # the winner's loss rises for one epoch and still ends lowest: a bump is not divergence
+        {0.5: [2.3, 0.4, 0.5, 0.1], 0.2: [2.3, 1.0, 0.6, 0.3]},
+        # every run diverged, one of them without nan (it ended above where it started): the answer is None
+        {1.0: [2.3, 0.5, nan], 2.0: [2.3, 1.2, 2.6], 5.0: [2.3, nan, nan]},
     ]
+
+
+def _check_all_diverged(fn, got, histories, given):
+    """When every run diverged the answer is None; anything else gets a message naming the run it picked."""
+    if got is None:
+        return
+    losses = histories.get(got) if not isinstance(got, (list, dict, np.ndarray)) else None
+    if losses is not None and np.all(np.isfinite(losses)):
+        raise ExerciseError(f"lr={got:g} diverged too: its losses {fmt(losses)} have no nan, but it ended at "
+                            f"{losses[-1]:g}, above where it started ({losses[0]:g}). That counts as diverged: leave "
+                            f"out the runs whose last loss is above their first. Here every run diverged: return None")
+    raise ExerciseError(f"{fn.__name__}({given}) returned {fmt(got)}, but every run here diverged: with no run left, "
+                        f"return None")
 
 
 def check_fastest_stable_lr(fn):
     """fn(histories) must return the learning rate whose loss ends lowest among the runs that did not diverge.
 
     histories: {lr: [loss before training, after epoch 1, ...]}. A run diverged when a loss is nan or
-    infinite or it ended higher than it started. The first case is a sweep the check runs itself.
+    infinite or it ended higher than it started; None when every run diverged. The first case is a
+    sweep the check runs itself.
     """
     sweep = _sweep_case()
     for histories in [sweep] + _named_cases():
         given = "histories of " + ", ".join(f"lr={lr:g}" for lr in histories)
-        got = call(fn, {lr: list(losses) for lr, losses in histories.items()}, given=given)
         want = fastest_stable(histories)
+        try:
+            got = call(fn, {lr: list(losses) for lr, losses in histories.items()}, given=given)
+        except ExerciseError as e:
+            if want is None:  # min() of nothing raises: the learner did not think of an empty choice
+                raise ExerciseError(f"{e}. Every run here diverged: when none is left, return None") from None
+            raise
+        if want is None:
+            _check_all_diverged(fn, got, histories, given)
+            continue
         if got is None:
-            raise ExerciseError(f"{fn.__name__}({given}) returned None: did you forget `return`?")
+            raise ExerciseError(f"{fn.__name__}({given}) returned None: did you forget `return`? (None is for when "
+                                f"every run diverged; here lr={want:g} did not)")
         if isinstance(got, (list, tuple, dict, np.ndarray)):
             raise ExerciseError(f"{fn.__name__}({given}) returned {fmt(got) if not isinstance(got, dict) else 'a dict'}; "
                                 f"return one learning rate, a key of histories (here {want:g})")
@@ -112,6 +139,11 @@ def check_fastest_stable_lr(fn):
             raise ExerciseError(f"lr={got:g} diverged: its loss ended at {losses[-1]:g}, above where it started "
                                 f"({losses[0]:g}). Compare where the runs END (the last loss), among those that did not "
                                 f"diverge; its lowest loss along the way does not count")
+        never_rose = {lr: h[-1] for lr, h in histories.items() if np.all(np.isfinite(h)) and np.all(np.diff(h) <= 0)}
+        if np.any(np.diff(histories[want]) > 0) and got == min(never_rose, key=never_rose.get, default=None):
+            raise ExerciseError(f"lr={want:g} did not diverge: its loss rose for a while ({fmt(histories[want])}) but "
+                                f"ended below where it started, and lowest of all. A bump on the way is not divergence: "
+                                f"a run diverged only if a loss is nan or infinite, or the LAST is above the FIRST")
         stable = [lr for lr in histories if not diverged(histories[lr])]
         if got == max(stable):
             raise ExerciseError(f"lr={got:g} is the largest rate that did not diverge, but its loss ends at "
@@ -126,4 +158,4 @@ def check_fastest_stable_lr(fn):
         raise ExerciseError(f"{fn.__name__}({given}) returned lr={got:g}, which ends at {losses[-1]:g}; lr={want:g} "
                             f"ends lowest, at {histories[want][-1]:g}, without diverging")
     return passed("fastest_stable_lr", f"a sweep run just now picks lr={fastest_stable(sweep):g}; nan, a run that "
-                                       f"dips and blows up, a fast start")
+                                       f"dips and blows up, a fast start, a bump on the way, every run diverged")
