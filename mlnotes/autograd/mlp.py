@@ -35,10 +35,10 @@ HIDDEN = ("relu", "sigmoid", "tanh")
 class TensorMLP(MLP):
     """TensorMLP(layer_sizes, hidden="relu", output="softmax", loss=None, seed=0): MLP, differentiated by autograd.
 
-    After forward(X), self.Z_out is the Tensor of the last layer's Z, the end of the recorded
-    graph (every Z and A is a node of it; self.A holds only the output); after backward(Y),
-    self.loss_node is its root, the loss. A graph is differentiated once: backward(Y) again
-    needs a new forward(X).
+    After record(X) (forward(X) calls it), self.Z_out is the Tensor of the last layer's Z, the
+    end of the recorded graph (every Z and A is a node of it; after forward, self.A holds only the
+    output); after backward(Y), self.loss_node is its root, the loss. A graph is differentiated
+    once: backward(Y) again needs a new record(X) or forward(X).
     """
 
     def __init__(self, layer_sizes, hidden="relu", output="softmax", loss=None, seed=0):
