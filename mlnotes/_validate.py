@@ -17,12 +17,14 @@ def describe(x):
     return type(x).__name__
 
 
-def as_array(x, name):
+def as_array(x, name, finite=True):
     """x as a float64 ndarray, or a clear error.
 
     TypeError for anything that is not numbers (strings, None, booleans,
     complex numbers, ragged lists); ValueError for NaN or infinity, which
     would otherwise flow through every later formula and come out as NaN.
+    finite=False skips that last check, for a caller that checks a result
+    which any NaN or infinity in x must reach (MLP.forward checks each Z[l]).
     """
     if x is None or isinstance(x, (str, bytes)):
         raise TypeError(f"{name} must be a number or an array of numbers, got {describe(x)}")
@@ -35,7 +37,7 @@ def as_array(x, name):
     if raw.dtype.kind not in "iuf":
         raise TypeError(f"{name} must be a number or an array of numbers, got {describe(x)} with dtype {raw.dtype}")
     arr = raw.astype(np.float64, copy=False)
-    if not np.isfinite(arr).all():
+    if finite and not np.isfinite(arr).all():
         bad = np.argwhere(~np.isfinite(arr))[0]
         where = f" at index {tuple(int(i) for i in bad)}" if arr.ndim else ""
         what = "NaN" if np.isnan(arr).any() else "infinity"

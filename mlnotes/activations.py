@@ -27,9 +27,9 @@ def elementwise(formula):
     """The public activation made from formula(z): z is checked first, and a number gives a float back.
 
     The check (a number or an array of finite numbers, or a clear error) costs as much as a ReLU
-    itself, so the formula stays reachable as .formula: the network applies it directly to the
-    Z[l] it computed from checked inputs (it checks Z[L] once instead of every layer), and so do
-    the Tensor engine's operations on their arrays.
+    itself, so the formula stays reachable as .formula: the network applies it directly to each
+    Z[l], which it checked itself as it computed it, and so do the Tensor engine's operations on
+    their arrays.
     """
     @functools.wraps(formula)
     def checked(z, *args, **kwargs):

@@ -45,7 +45,7 @@ class MLP:
         sizes = list(layer_sizes) if not isinstance(layer_sizes, (str, bytes)) else []
         if len(sizes) < 2 or not all(isinstance(n, (int, np.integer)) and n >= 1 for n in sizes):
             raise ValueError(f"layer_sizes must list at least two positive whole numbers, e.g. [64, 32, 10], got {layer_sizes!r}")
-        # The bare formulas: forward() checks X and Z[L] (see _output), not every Z in between
+        # The bare formulas: forward() checks each Z[l] itself (see _check_Z) before applying them
         self.g, self.g_prime = (f.formula for f in activations.get(hidden))
         if output not in DEFAULT_LOSS:
             raise ValueError(f"output must be 'softmax', 'sigmoid' or 'identity', got {output!r}")
@@ -71,15 +71,19 @@ class MLP:
         """Number of layers that compute (the input layer 0 is not counted)."""
         return len(self.layer_sizes) - 1
 
-    def _output(self, Z):
-        """Y_hat = g[L](Z[L]), once Z[L] is checked; this one check stands in for one per layer.
+    def _check_Z(self, Z, l, X):
+        """Raise a clear error unless Z[l] is finite; forward() checks each layer's Z this way.
 
-        A NaN anywhere (in a parameter, or from inf - inf) reaches Z[L]. An infinity reaches it too,
-        unless an activation flattens it on the way (ReLU(-inf) = 0, sigmoid(inf) = 1): then the
-        output is that limit, and fit()'s divergence check stops on the parameter that is not finite.
-        With Z[L] finite, every g[L] here gives a finite Y_hat."""
+        This check stands in for one of X: a matrix product computes every W[k, i] A[i, j], so a
+        NaN or infinity in column j of A[l-1] (X for l = 1) or in W[l] or b[l] leaves Z[l] not
+        finite, before any activation could flatten it to a limit (ReLU(-inf) = 0, sigmoid(inf) = 1).
+        Z[1] is also smaller than X: 128 by m against 784 by m for 784-128-10."""
         if not np.isfinite(Z).all():
-            raise ValueError(self._not_finite("Z of the output layer"))
+            as_array(X, "X")  # X's own error, naming the entry, when the NaN or infinity came with X
+            raise ValueError(self._not_finite(f"Z[{l}]"))
+
+    def _output(self, Z):
+        """Y_hat = g[L](Z[L]) for a checked Z[L]: every output activation here is finite for finite Z."""
         if self.output == "softmax":
             return activations.softmax.formula(Z)
         return activations.ACTIVATIONS[self.output][0].formula(Z)
@@ -88,25 +92,28 @@ class MLP:
         """Why the network computed NaN or infinity: a parameter that is not finite, or weights so large that Z overflows."""
         bad = [name for name, p in self.params.items() if not np.isfinite(p).all()]
         if bad:
-            return f"the {what} is not finite because {', '.join(bad)} contain NaN or infinity: set them to finite numbers"
+            verb = "contains" if len(bad) == 1 else "contain"
+            return f"{what} is not finite because {', '.join(bad)} {verb} NaN or infinity: set them to finite numbers"
         worst = max(float(np.abs(p).max()) for p in self.params.values())
-        return (f"the {what} is not finite: the parameters (the largest is {worst:.3g}) make Z overflow; "
+        return (f"{what} is not finite: the parameters (the largest is {worst:.3g}) make Z overflow; "
                 f"if training made them grow, lower the learning rate")
 
-    def _check_X(self, X):
-        X = as_array(X, "X")
+    def _check_X(self, X, finite=True):
+        X = as_array(X, "X", finite)
         if X.ndim != 2 or X.shape[0] != self.layer_sizes[0]:
             raise ValueError(f"X must have shape ({self.layer_sizes[0]}, m), one example per column, got {X.shape}")
         return X
 
     def forward(self, X):
         """Y_hat = A[L] for X (n_0, m); keeps every Z[l] and A[l] for backward()."""
-        self.Z, self.A = [None], [self._check_X(X)]
-        # NaN on the way reaches Z[L], which _output checks and explains (see there): no warnings before that
+        X = self._check_X(X, finite=False)  # its NaN or infinity would reach Z[1], which is checked
+        self.Z, self.A = [None], [X]
+        # Each Z[l] is checked (see _check_Z), so numpy's own warnings would only come before that message
         with np.errstate(over="ignore", invalid="ignore"):
             for l in range(1, self.L + 1):
                 Z = self.params[f"W{l}"] @ self.A[l - 1]
                 Z += self.params[f"b{l}"]  # in place: a large array fewer to allocate per layer
+                self._check_Z(Z, l, X)
                 self.Z.append(Z)
                 self.A.append(self.g(Z) if l < self.L else self._output(Z))
         return self.A[-1]
@@ -143,7 +150,7 @@ class MLP:
         grads = {}
         for l in range(self.L, 0, -1):
             dW = self.dZ[l] @ self.A[l - 1].T
-            dW /= m  # in place, as below: allocating large arrays costs more than the arithmetic
+            dW *= 1 / m  # in place, as below: allocating large arrays costs more than the arithmetic
             grads[f"dW{l}"] = dW
             grads[f"db{l}"] = self.dZ[l].sum(axis=1, keepdims=True) / m
             if l > 1:

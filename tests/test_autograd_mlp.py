@@ -91,5 +91,5 @@ def test_bad_use_gets_clear_errors():
     with pytest.raises(ValueError, match=r"X must have shape \(3, m\)"):
         net.forward(np.ones((4, 5)))
     net.params["W2"][0, 0] = np.nan
-    with pytest.raises(ValueError, match=r"loss is not finite because W2 contain NaN or infinity"):
+    with pytest.raises(ValueError, match=r"Z\[2\] is not finite because W2 contains NaN or infinity"):
         net.train_step(np.ones((3, 5)), np.eye(2)[:, [0, 1, 0, 1, 0]], 0.1)

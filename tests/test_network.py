@@ -135,24 +135,57 @@ def test_bad_inputs_get_clear_errors():
 
 
 @pytest.mark.parametrize("hidden, output", [("relu", "softmax"), ("tanh", "sigmoid"), ("sigmoid", "identity")])
-def test_nan_or_overflow_inside_the_network_is_named_at_the_output(hidden, output):
-    # The layers in between are not checked one by one: the output check must catch what they pass on.
+def test_nan_or_overflow_inside_the_network_is_named_at_the_layer_it_reaches(hidden, output):
     net = MLP([3, 4, 2], hidden=hidden, output=output, loss="mse" if output == "identity" else None, seed=0)
     X = np.ones((3, 5))
     net.params["W1"][0, 0] = np.nan
-    with pytest.raises(ValueError, match=r"Z of the output layer is not finite because W1 contain NaN or infinity"):
+    with pytest.raises(ValueError, match=r"Z\[1\] is not finite because W1 contains NaN or infinity"):
         net.forward(X)
     net.params["W1"][0, 0] = 0.0
     net.params["b2"][:] = np.inf
-    with pytest.raises(ValueError, match=r"because b2 contain NaN or infinity"):
+    net.params["W2"][1, 1] = np.nan
+    with pytest.raises(ValueError, match=r"Z\[2\] is not finite because W2, b2 contain NaN or infinity"):
         net.forward(X)
     net = MLP([3, 4, 2], hidden=hidden, output=output, loss="mse" if output == "identity" else None, seed=0)
     net.params["W1"][:] = 1e300
     net.params["W2"][:] = [[1e300] * 4, [-1e300] * 4]
     if hidden == "relu":  # tanh and sigmoid hidden units saturate: a finite Z[L], and a correct output
-        with pytest.raises(ValueError, match=r"the largest is 1e\+300\) make Z overflow; if training made them grow, "
-                                             r"lower the learning rate"):
+        with pytest.raises(ValueError, match=r"Z\[2\] is not finite: the parameters \(the largest is 1e\+300\) make Z "
+                                             r"overflow; if training made them grow, lower the learning rate"):
             net.forward(X)
+
+
+@pytest.mark.parametrize("hidden, bad", [("relu", -np.inf), ("sigmoid", np.inf), ("tanh", -np.inf), ("relu", np.nan)])
+def test_a_value_an_activation_would_flatten_is_caught_before_it(hidden, bad):
+    # ReLU(-inf) = 0 and sigmoid(inf) = 1 are finite: only a check before the activation sees them
+    net = MLP([3, 4, 4, 2], hidden=hidden, seed=0)
+    X = np.ones((3, 5))
+    net.params["W2"][2, 1] = bad
+    with pytest.raises(ValueError, match=r"Z\[2\] is not finite because W2 contains NaN or infinity"):
+        net.forward(X)
+    net.params["W2"][2, 1] = 0.0
+    X[2, 3] = bad
+    with pytest.raises(ValueError, match=r"X contains (NaN|infinity) at index \(2, 3\); expected finite numbers"):
+        net.forward(X)
+    with pytest.raises(ValueError, match=r"X contains"):
+        net.predict(X)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_every_nan_or_infinity_in_X_reaches_Z1(seed):
+    # _check_Z checks Z[1] instead of X; this holds because a matrix product computes every W[k, i] X[i, j],
+    # also when W has zeros (0 * inf is NaN), and for X stored transposed or as a strided view
+    rng = np.random.default_rng(seed)
+    n0, n1, m = rng.integers(1, 40, size=3)
+    W = rng.normal(size=(n1, n0)) * (rng.random((n1, n0)) < 0.5)
+    for bad in (np.nan, np.inf, -np.inf):
+        i, j = rng.integers(0, n0), rng.integers(0, m)
+        every_other_row = rng.normal(size=(2 * n0, m))
+        every_other_row[2 * i, j] = bad
+        for X in (every_other_row[::2], np.ascontiguousarray(every_other_row[::2]), np.asfortranarray(every_other_row[::2])):
+            with np.errstate(invalid="ignore"):
+                Z = W @ X
+            assert not np.isfinite(Z[:, j]).any() and np.isfinite(np.delete(Z, j, axis=1)).all()
 
 
 def test_the_network_uses_the_bare_formulas_of_the_checked_activations():

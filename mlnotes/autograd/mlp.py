@@ -63,10 +63,12 @@ class TensorMLP(MLP):
         # New leaves on every pass, over the same arrays: no gradient is left over from the last step
         # (PyTorch keeps its parameter tensors and asks for optimizer.zero_grad() instead).
         self.leaves = {name: Tensor.wrap(p, label=name) for name, p in self.params.items()}
-        A = Tensor.wrap(self._check_X(X), requires_grad=False, label="X")
+        X = self._check_X(X, finite=False)  # as in MLP.forward: each Z[l] is checked instead
+        A = Tensor.wrap(X, requires_grad=False, label="X")
         for l in range(1, self.L + 1):
             Z = self.leaves[f"W{l}"] @ A + self.leaves[f"b{l}"]
             Z.label = f"Z{l}"
+            self._check_Z(Z.data, l, X)
             if l < self.L:
                 A = getattr(Z, self.hidden)()
                 A.label = f"A{l}"
@@ -89,7 +91,7 @@ class TensorMLP(MLP):
         self.loss_node = LOSS_GRAPHS[self.output, self.loss_name](self.Z_out, Y, Y.shape[1])
         self.loss_node.label = "L"
         if not np.isfinite(self.loss_node.data):
-            raise ValueError(self._not_finite("loss"))
+            raise ValueError(self._not_finite("the loss"))
         self.loss_node.backward()
         self.grads = {"d" + name: leaf.grad for name, leaf in self.leaves.items()}
         return self.grads
