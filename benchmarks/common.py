@@ -23,8 +23,14 @@ def seconds(fn, inner):
     return (time.perf_counter() - start) / inner
 
 
-def paired(candidate, baseline, repeats=31, inner=20):
-    """(median candidate time, median baseline time, median of candidate/baseline ratios)."""
+def paired(candidate, baseline, repeats=151, inner=4):
+    """(median candidate time, median baseline time, median of candidate/baseline ratios).
+
+    Many short pairs rather than a few long ones: this machine has slow phases that last longer
+    than a pair of 4-call blocks, so a slow phase slows both halves of a pair alike and the ratio
+    keeps. With 31 pairs of 20-call blocks, five runs of bench_mlp's 64-32-10 case ranged from
+    1.46 to 1.67; with 151 pairs of 4 calls (the same number of calls), from 1.47 to 1.52.
+    """
     candidate(), baseline()  # warm up caches and lazy imports
     c_times, b_times, ratios = [], [], []
     for r in range(repeats):
