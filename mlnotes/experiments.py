@@ -14,7 +14,7 @@ learning_rate_sweep and fastest_stable pick a learning rate from a few epochs of
 import numpy as np
 
 from mlnotes import optim
-from mlnotes.datasets import Standardizer, train_test_split
+from mlnotes.datasets import Standardizer, load_digits, train_test_split
 from mlnotes.losses import one_hot
 from mlnotes.network import MLP
 
@@ -70,6 +70,17 @@ def validation_run(X_train, y_train, seed, hidden_sizes=(32,), hidden="relu", op
     net = MLP([X_train.shape[0], *hidden_sizes, n_classes], hidden=hidden, seed=seed)
     return net.fit(X_fit, one_hot(y_fit, n_classes), epochs=epochs, lr=lr, batch_size=batch_size,
                    optimizer=optimizer, seed=seed, validation=(X_val, one_hot(y_val, n_classes)))
+
+
+def digits_test_accuracy(seed, epochs=30, lr=0.5, batch_size=32):
+    """The course's reference run: MLP([64, 32, 10]) on a seeded stratified split of the digits, SGD on
+    mini-batches, scored once on the test part. Over seeds 0-4 the mean is at least 97 % (a test checks it;
+    benchmarks/bench_mlp.py prints it with the time per run)."""
+    X, y = load_digits()
+    X_train, X_test, y_train, y_test = train_test_split(X, y, seed=seed)
+    net = MLP([64, 32, 10], seed=seed)
+    net.fit(X_train, one_hot(y_train, 10), epochs=epochs, lr=lr, batch_size=batch_size, seed=seed)
+    return net.accuracy(X_test, y_test)
 
 
 def compare_settings(X_train, y_train, settings, seeds=(0, 1, 2), cache=None, **common):
