@@ -44,10 +44,30 @@ def paired(candidate, baseline, repeats=151, inner=4):
     return statistics.median(c_times), statistics.median(b_times), statistics.median(ratios)
 
 
+def interleaved(comparisons, windows=5):
+    """paired() for each (candidate, baseline) in comparisons, in windows taking turns between them.
+
+    Gives, for each comparison, the medians over its windows of (candidate time, baseline time,
+    ratio), and the windows' ratios. This machine's host has slow phases of several seconds in
+    which the elementwise passes of a train step slow by a quarter and matrix products by a tenth,
+    so the ratio of one window moves with them: 1.39-1.51 for 64-32-10 in quiet windows, up to
+    1.70 in slow ones. Taking turns puts seconds between two windows of one comparison, so a slow
+    phase reaches one or two of its five windows, and their median stays the machine's figure.
+    """
+    runs = [[] for _ in comparisons]
+    for _ in range(windows):
+        for run, (candidate, baseline) in zip(runs, comparisons):
+            run.append(paired(candidate, baseline))
+    return [tuple(statistics.median(r[i] for r in run) for i in range(3)) + ([r[2] for r in run],) for run in runs]
+
+
 def report(name, candidate_name, baseline_name, result, target=None):
-    c, b, ratio = result
+    """Print one comparison: the result of paired(), or of interleaved() with the ratio of each window."""
+    c, b, ratio = result[:3]
     verdict = "" if target is None else ("  (target <= %.2f: %s)" % (target, "met" if ratio <= target else "MISSED"))
     print(f"{name}: {candidate_name} {c * 1e3:.3f} ms, {baseline_name} {b * 1e3:.3f} ms, ratio {ratio:.3f}{verdict}")
+    if len(result) > 3:
+        print(f"  the ratio in each of the {len(result[3])} windows: {', '.join(f'{r:.3f}' for r in result[3])}")
     return ratio
 
 
