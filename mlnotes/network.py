@@ -74,9 +74,10 @@ class MLP:
     def _check_Z(self, Z, l, X):
         """Raise a clear error unless Z[l] is finite; forward() checks each layer's Z this way.
 
-        This check stands in for one of X: a matrix product computes every W[k, i] A[i, j], so a
-        NaN or infinity in column j of A[l-1] (X for l = 1) or in W[l] or b[l] leaves Z[l] not
-        finite, before any activation could flatten it to a limit (ReLU(-inf) = 0, sigmoid(inf) = 1).
+        This check stands in for one of X: a matrix product computes every W[j, i] A[i, k] (to unit j
+        from input i, for example k), so a NaN or infinity in column k of A[l-1] (X for l = 1) or in
+        W[l] or b[l] leaves Z[l] not finite, before any activation could flatten it to a limit
+        (ReLU(-inf) = 0, sigmoid(inf) = 1): 0 * inf is NaN too.
         Z[1] is also smaller than X: 128 by m against 784 by m for 784-128-10."""
         if not np.isfinite(Z).all():
             as_array(X, "X")  # X's own error, naming the entry, when the NaN or infinity came with X
