@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from mlnotes.activations import sigmoid
+from mlnotes import exercises
 from mlnotes.exercises import (ExerciseError, check_count_parameters, check_example_column, check_forward,
                                check_weighted_sum)
 from mlnotes.exercises.checking import call, not_done_message
@@ -10,6 +11,15 @@ from mlnotes.exercises.checking import call, not_done_message
 
 def not_written(*args):
     raise NotImplementedError()
+
+
+CHECKS = [getattr(exercises, name) for name in sorted(dir(exercises)) if name.startswith("check_")]
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=[check.__name__ for check in CHECKS])
+def test_every_check_says_an_exercise_is_not_written_yet(check):
+    with pytest.raises(NotImplementedError, match="not_written is not written yet: replace `raise NotImplementedError"):
+        check(not_written)
 
 
 def test_exercise_error_is_an_assertion_error():

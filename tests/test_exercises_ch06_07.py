@@ -8,10 +8,6 @@ from mlnotes.exercises import (ExerciseError, check_error_into_neuron, check_hid
 from mlnotes.exercises.checking import compare
 
 
-def not_written(*args):
-    raise NotImplementedError()
-
-
 def test_compare_names_a_mistake_that_changes_the_shape():
     want = np.ones((2, 1))
     with pytest.raises(ExerciseError, match="^lost keepdims$"):
@@ -63,11 +59,6 @@ def with_db(db):
 def test_layer_gradients_names_each_mistake(wrong, message):
     with pytest.raises(ExerciseError, match=message):
         check_layer_gradients(wrong)
-
-
-def test_layer_gradients_not_written():
-    with pytest.raises(NotImplementedError, match="not_written is not written yet"):
-        check_layer_gradients(not_written)
 
 
 # --- check_hidden_error (F13) --------------------------------------------------------

@@ -5,10 +5,6 @@ import pytest
 from mlnotes.exercises import ExerciseError, check_confusion_counts, check_fastest_stable_lr
 
 
-def not_written(*args):
-    raise NotImplementedError()
-
-
 # --- check_confusion_counts -------------------------------------------------------------
 
 def confusion_counts(y_true, y_pred, n_classes):
@@ -77,11 +73,6 @@ def test_confusion_counts_accepts_right_answers(capsys):
 def test_confusion_counts_names_each_mistake(fn, message):
     with pytest.raises(ExerciseError, match=message):
         check_confusion_counts(fn)
-
-
-def test_confusion_counts_not_written():
-    with pytest.raises(NotImplementedError, match="not_written is not written yet"):
-        check_confusion_counts(not_written)
 
 
 # --- check_fastest_stable_lr --------------------------------------------------------------
@@ -162,8 +153,3 @@ def test_fastest_stable_lr_accepts_right_answers(capsys):
 def test_fastest_stable_lr_names_each_mistake(fn, message):
     with pytest.raises(ExerciseError, match=message):
         check_fastest_stable_lr(fn)
-
-
-def test_fastest_stable_lr_not_written():
-    with pytest.raises(NotImplementedError, match="not_written is not written yet"):
-        check_fastest_stable_lr(not_written)
