@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from mlnotes import losses
-from mlnotes.activations import sigmoid, sigmoid_prime
+from mlnotes.activations import sigmoid_prime
 from mlnotes.datasets import load_digits, train_test_split
 from mlnotes.gradcheck import model_gradient_error
 from mlnotes.losses import one_hot

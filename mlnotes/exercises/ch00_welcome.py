@@ -40,7 +40,7 @@ def check_example_column(fn):
             raise ExerciseError("you returned a row, of shape (1, 3); examples are columns: "
                                 "return example k as a column of shape (3, 1), e.g. X[:, [k]]")
         if arr.shape == (3,) and np.allclose(arr, X[:, k]):
-            raise ExerciseError(f"right numbers, but as a 1-D array of shape (3,): keep it a column of shape (3, 1), "
-                                f"e.g. X[:, [k]] or X[:, k].reshape(-1, 1)")
+            raise ExerciseError("right numbers, but as a 1-D array of shape (3,): keep it a column of shape (3, 1), "
+                                "e.g. X[:, [k]] or X[:, k].reshape(-1, 1)")
         compare(arr, X[:, [k]], fn.__name__, given)
     return passed("example_column", "examples are columns, and a column stays 2-D")
