@@ -11,13 +11,13 @@ import inspect
 
 import numpy as np
 
-from mlnotes import plotting
+from mlnotes import plotting, tracebacks
 
 SEED = 0
 
 
 def setup(seed=SEED):
-    """Prepare a notebook: inline PNG figures in the course style, 4-decimal prints.
+    """Prepare a notebook: inline PNG figures in the course style, 4-decimal prints, errors as messages.
 
     Returns np.random.default_rng(seed): draw every random number from it so
     that a re-run gives the same numbers.
@@ -32,6 +32,7 @@ def setup(seed=SEED):
         # the magic resets figure settings, so the course style comes after it.
         ip.run_line_magic("matplotlib", "inline")
     plotting.use_course_style()
+    tracebacks.install()
     np.set_printoptions(precision=4, suppress=True)
     return np.random.default_rng(seed)
 

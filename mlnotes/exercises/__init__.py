@@ -18,3 +18,6 @@ from mlnotes.exercises.ch07_backprop_derivation import check_error_into_neuron, 
 from mlnotes.exercises.ch08_autograd import check_accumulate, check_bias_backward, check_matmul_backward
 from mlnotes.exercises.ch09_digits_project import check_confusion_counts, check_fastest_stable_lr
 from mlnotes.exercises.checking import ExerciseError
+from mlnotes.tracebacks import install as _show_errors_as_messages
+
+_show_errors_as_messages()  # a failed check shows its message, not the check's source (see tracebacks.py)
