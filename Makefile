@@ -12,7 +12,7 @@ BROWSER_STAMP := $(VENV)/.installed-browser
 # one BLAS thread, so that timings shown in notebooks mean something on a busy 2-core machine.
 TESTENV := env -u MPLBACKEND PYTHONHASHSEED=0 OPENBLAS_NUM_THREADS=1
 
-.PHONY: lab test test-browser student doctor execute timings html bench clean
+.PHONY: lab test test-portable test-browser student doctor execute timings html bench clean
 
 lab: $(STAMP)
 	@token=$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(24))'); \
@@ -23,6 +23,11 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(TESTENV) $(BIN)/python -m pytest
+
+# Strict nbval under several CPU personalities (OpenBLAS kernel x numpy SIMD dispatch), set explicitly
+# per run, so that outputs that hold only on this machine's CPU fail here first (tools/test_portable.py).
+test-portable: $(STAMP)
+	$(BIN)/python tools/test_portable.py
 
 # Installs Debian's chromium when missing (tools/ensure_chromium.sh) and playwright (the browser extra).
 test-browser: $(BROWSER_STAMP)
