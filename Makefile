@@ -14,12 +14,10 @@ TESTENV := env -u MPLBACKEND PYTHONHASHSEED=0 OPENBLAS_NUM_THREADS=1
 
 .PHONY: lab test test-portable test-browser student doctor execute timings html bench clean
 
+# The learner's workspace, student/: their own copies (made once, never overwritten once changed) and
+# student/solutions/ (read-only). Prints the whole address, token included (mlnotes/lab.py).
 lab: $(STAMP)
-	@token=$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(24))'); \
-	echo "mlnotes: JupyterLab opens in your browser. If it does not, open the address printed below"; \
-	echo "         (http://127.0.0.1:PORT/lab?token=...) with the dots replaced by this token: $$token"; \
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --ServerApp.ip=127.0.0.1 --IdentityProvider.token=$$token \
-		$$([ "$$(id -u)" = 0 ] && echo --allow-root)  # JupyterLab refuses root (containers) without it
+	$(BIN)/python -m mlnotes lab --workspace student
 
 test: $(STAMP)
 	$(TESTENV) $(BIN)/python -m pytest

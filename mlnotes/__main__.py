@@ -1,4 +1,4 @@
-"""Command line: `python -m mlnotes doctor` and `python -m mlnotes student`."""
+"""Command line: `python -m mlnotes doctor`, `python -m mlnotes student` and `python -m mlnotes lab`."""
 import argparse
 import sys
 
@@ -13,11 +13,23 @@ def main(argv=None):
     student.add_argument("--out", default="student", help="folder for the copies (default: student)")
     student.add_argument("--force", action="store_true", help="overwrite copies even if they were changed")
     student.add_argument("notebooks", nargs="*", help="only these notebooks (file names or stems)")
+    lab = sub.add_parser("lab", help="open your workspace (your copies, and the solutions) in JupyterLab")
+    lab.add_argument("--workspace", default="student", help="your folder of copies (default: student)")
+    lab.add_argument("--src", default="notebooks", help="folder of the course notebooks (default: notebooks)")
+    lab.add_argument("--port", type=int, default=None, help="port on 127.0.0.1 (default: a free one)")
+    lab.add_argument("--no-browser", action="store_true", help="do not open a browser; only print the address")
     args = parser.parse_args(argv)
 
     if args.command == "doctor":
         from mlnotes.doctor import main as doctor_main
         return doctor_main(kernel=not args.no_kernel)
+    if args.command == "lab":
+        from mlnotes.lab import main as lab_main
+        try:
+            return lab_main(args.workspace, args.src, port=args.port, open_browser=not args.no_browser)
+        except (FileNotFoundError, ValueError) as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 2
     from mlnotes.exercises.student import write_student_copies
     try:
         for line in write_student_copies(args.src, args.out, force=args.force, names=args.notebooks):
