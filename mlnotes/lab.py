@@ -5,7 +5,8 @@ The workspace (student/ by default) is what the file browser shows:
   `raise NotImplementedError()`: made on the first run, refreshed on later runs
   only where the learner has changed nothing (exercises/student.py);
 - solutions/, the course notebooks with every exercise solved, read-only, one
-  click away for comparing afterwards.
+  click away for comparing afterwards;
+- cheatsheet.md, the course's notation, formulas and glossary, read-only.
 
 JupyterLab listens on 127.0.0.1 only, with a fresh random token; once it
 answers, the whole address, token included, is printed ready to click.
@@ -23,23 +24,30 @@ from pathlib import Path
 from mlnotes.exercises.student import write_student_copies
 
 SOLUTIONS = "solutions"
+CHEAT_SHEET = "cheatsheet.md"
 
 
 def prepare(workspace, src):
-    """The learner's copies and the read-only solutions in workspace; returns one report line per file changed."""
+    """The learner's copies, the read-only solutions and cheat sheet in workspace; returns what was written."""
     workspace, src = Path(workspace), Path(src)
     report = write_student_copies(src, workspace)
-    solutions = workspace / SOLUTIONS
-    solutions.mkdir(exist_ok=True)
+    (workspace / SOLUTIONS).mkdir(exist_ok=True)
     for notebook in sorted(src.glob("*.ipynb")):
-        target = solutions / notebook.name
-        if target.exists() and target.read_bytes() == notebook.read_bytes():
-            continue
-        if target.exists():
-            target.chmod(0o644)  # ours, read-only on purpose: the course's newer version replaces it
-        shutil.copyfile(notebook, target)
-        target.chmod(0o444)
+        _read_only_copy(notebook, workspace / SOLUTIONS / notebook.name)
+    cheat_sheet = src.parent / "docs" / CHEAT_SHEET
+    if cheat_sheet.exists():
+        _read_only_copy(cheat_sheet, workspace / CHEAT_SHEET)
     return report
+
+
+def _read_only_copy(source, target):
+    """target becomes a read-only copy of source; a reference copy, so the course's newer version replaces it."""
+    if target.exists() and target.read_bytes() == source.read_bytes():
+        return
+    if target.exists():
+        target.chmod(0o644)
+    shutil.copyfile(source, target)
+    target.chmod(0o444)
 
 
 def free_port():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mlnotes.lab import SOLUTIONS, prepare
+from mlnotes.lab import CHEAT_SHEET, SOLUTIONS, prepare
 
 TOP = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(p.name for p in (TOP / "notebooks").glob("*.ipynb"))
@@ -69,7 +69,7 @@ def test_the_address_is_whole_and_the_file_browser_shows_the_learners_copies(lab
     listed = {item["name"]: item for item in root["content"]}
     assert sorted(name for name, item in listed.items() if item["type"] == "notebook") == NOTEBOOKS
     assert listed[SOLUTIONS]["type"] == "directory"
-    assert set(listed) == set(NOTEBOOKS) | {SOLUTIONS}, f"nothing else in the workspace: {sorted(listed)}"
+    assert set(listed) == set(NOTEBOOKS) | {SOLUTIONS, CHEAT_SHEET}, f"nothing else there: {sorted(listed)}"
     copy = get(f"{base}/api/contents/{NOTEBOOKS[2]}?token={token}")["content"]
     assert copy["metadata"]["mlnotes"]["student_copy"] is True
     code = "".join("".join(cell["source"]) for cell in copy["cells"])
