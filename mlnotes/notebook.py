@@ -31,6 +31,9 @@ def setup(seed=SEED):
         # Inline figures even when MPLBACKEND=Agg leaks into the kernel's environment;
         # the magic resets figure settings, so the course style comes after it.
         ip.run_line_magic("matplotlib", "inline")
+        # Figures stored at twice their pixel size and shown at their size: sharp on high-density screens.
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+        set_matplotlib_formats("retina")
     plotting.use_course_style()
     tracebacks.install()
     np.set_printoptions(precision=4, suppress=True)
