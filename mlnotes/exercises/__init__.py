@@ -18,3 +18,17 @@ from mlnotes.exercises.ch07_backprop_derivation import check_error_into_neuron, 
 from mlnotes.exercises.ch08_autograd import check_accumulate, check_bias_backward, check_matmul_backward
 from mlnotes.exercises.ch09_digits_project import check_confusion_counts, check_fastest_stable_lr
 from mlnotes.exercises.checking import ExerciseError
+
+__all__ = [
+    "check_example_column", "check_weighted_sum",
+    "check_count_parameters", "check_forward",
+    "check_layer_forward", "check_neuron",
+    "check_hat", "check_relu", "check_sigmoid",
+    "check_mae", "check_mse", "check_rmse", "check_softmax",
+    "check_gradient_descent", "check_minibatch_indices", "check_momentum_step",
+    "check_hidden_error", "check_layer_gradients", "check_update_weights",
+    "check_error_into_neuron", "check_output_error_mse",
+    "check_accumulate", "check_bias_backward", "check_matmul_backward",
+    "check_confusion_counts", "check_fastest_stable_lr",
+    "ExerciseError",
+]

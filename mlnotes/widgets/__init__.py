@@ -18,3 +18,18 @@ from mlnotes.widgets.ch08_autograd import backward_state, backward_explorer, dra
 from mlnotes.widgets.ch09_digits_project import (CELLS, activation_explorer, digit_drawer, draw_digit_guess,
                                                  draw_layer_activations, presets)
 from mlnotes.widgets.demo import Demo, slider
+
+__all__ = [
+    "draw_layer_shapes", "layer_shapes", "shape_explorer",
+    "draw_forward_pass", "forward_pass_explorer",
+    "draw_neuron", "neuron_explorer", "neuron_surface",
+    "draw_relu_fit", "draw_relu_pair", "relu_fit_explorer", "relu_pair_explorer", "relu_sum_formula", "units_through",
+    "draw_outlier_fit", "fit_line_mae", "fit_line_mse", "outlier_explorer", "with_outlier",
+    "OPTIMIZER_NAMES", "describe_run", "descend", "descent_explorer", "draw_descent",
+    "draw_path", "draw_path_1d", "draw_surface",
+    "backprop_explorer", "draw_pass_step", "pass_steps", "tiny_problem",
+    "draw_nudge", "loss_along", "nudge_explorer", "weight_names",
+    "backward_state", "backward_explorer", "draw_backward_step", "explain_step",
+    "CELLS", "activation_explorer", "digit_drawer", "draw_digit_guess", "draw_layer_activations", "presets",
+    "Demo", "slider",
+]
