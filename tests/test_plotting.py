@@ -2,16 +2,13 @@ import json
 import logging
 from pathlib import Path
 
-import matplotlib
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from fontTools.ttLib import TTFont
+from matplotlib.patches import Circle
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.patches import Circle  # noqa: E402
-
-from mlnotes.plotting import CJK_FONT, draw_network, layer_names, use_course_style  # noqa: E402
+from mlnotes.plotting import CJK_FONT, draw_network, layer_names, use_course_style
 
 TOP = Path(__file__).resolve().parents[1]
 

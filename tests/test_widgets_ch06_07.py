@@ -1,15 +1,20 @@
 """The demos of 06_backpropagation and 07_backprop_derivation: their numbers are the network's own."""
-import matplotlib
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-
-from mlnotes.activations import sigmoid_prime  # noqa: E402
-from mlnotes.network import MLP  # noqa: E402
-from mlnotes.widgets import (backprop_explorer, draw_nudge, draw_pass_step, loss_along, nudge_explorer,  # noqa: E402
-                             pass_steps, tiny_problem, weight_names)
+from mlnotes.activations import sigmoid_prime
+from mlnotes.network import MLP
+from mlnotes.widgets import (
+    backprop_explorer,
+    draw_nudge,
+    draw_pass_step,
+    loss_along,
+    nudge_explorer,
+    pass_steps,
+    tiny_problem,
+    weight_names,
+)
 
 
 def test_tiny_problem_has_distinct_shapes():
