@@ -5,9 +5,19 @@ import numpy as np
 import pytest
 
 from mlnotes.activations import sigmoid
+from mlnotes.exercises import (
+    ExerciseError,
+    check_hat,
+    check_layer_forward,
+    check_mae,
+    check_mse,
+    check_neuron,
+    check_relu,
+    check_rmse,
+    check_sigmoid,
+    check_softmax,
+)
 from mlnotes.neuron import neuron_forward
-from mlnotes.exercises import (ExerciseError, check_hat, check_layer_forward, check_mae, check_mse, check_neuron,
-                               check_relu, check_rmse, check_sigmoid, check_softmax)
 
 
 def expect(check, wrong, message):

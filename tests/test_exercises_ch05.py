@@ -4,7 +4,6 @@ import pytest
 
 from mlnotes.exercises import ExerciseError, check_gradient_descent, check_minibatch_indices, check_momentum_step
 
-
 # --- check_gradient_descent -----------------------------------------------------------
 
 def gradient_descent(grad, w0, lr, steps):

@@ -3,8 +3,14 @@ import numpy as np
 import pytest
 
 from mlnotes.activations import sigmoid, sigmoid_prime
-from mlnotes.exercises import (ExerciseError, check_error_into_neuron, check_hidden_error, check_layer_gradients,
-                               check_output_error_mse, check_update_weights)
+from mlnotes.exercises import (
+    ExerciseError,
+    check_error_into_neuron,
+    check_hidden_error,
+    check_layer_gradients,
+    check_output_error_mse,
+    check_update_weights,
+)
 from mlnotes.exercises.checking import compare
 
 
