@@ -65,7 +65,7 @@ def interleaved(comparisons, windows=5):
 def report(name, candidate_name, baseline_name, result, target=None):
     """Print one comparison: the result of paired(), or of interleaved() with the ratio of each window."""
     c, b, ratio = result[:3]
-    verdict = "" if target is None else ("  (target <= %.2f: %s)" % (target, "met" if ratio <= target else "MISSED"))
+    verdict = "" if target is None else f"  (target <= {target:.2f}: {'met' if ratio <= target else 'MISSED'})"
     print(f"{name}: {candidate_name} {c * 1e3:.3f} ms, {baseline_name} {b * 1e3:.3f} ms, ratio {ratio:.3f}{verdict}")
     if len(result) > 3:
         print(f"  the ratio in each of the {len(result[3])} windows: {', '.join(f'{r:.3f}' for r in result[3])}")

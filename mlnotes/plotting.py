@@ -135,7 +135,10 @@ def draw_network(layer_sizes, weights=None, values=None, ax=None, max_shown=6):
                 ax.text(x, y, f"{values[l][i]:.2f}", ha="center", va="center", color="white",
                         fontsize=7, zorder=3)
         top = (tallest + 1) / 2
-        label = r"$a^{(0)} = x$" if l == 0 else r"$a^{(%d)} = \hat{y}$" % l if kind == "output" else r"$a^{(%d)}$" % l
+        if l == 0:
+            label = r"$a^{(0)} = x$"
+        else:  # %d, not an f-string: LaTeX's braces stay single
+            label = (r"$a^{(%d)} = \hat{y}$" if kind == "output" else r"$a^{(%d)}$") % l
         ax.text(dx * l, top + 0.15, label, ha="center", va="bottom")
         english, chinese = names[l]
         ax.text(dx * l, -top - 0.1, f"{english}\n{chinese}\n{sizes[l]} neuron{'s' if sizes[l] > 1 else ''}",
