@@ -28,9 +28,9 @@ def paired(candidate, baseline, repeats=151, inner=4):
 
     Many short pairs rather than a few long ones: this machine's speed drifts, and a drift that
     lasts longer than a pair of 4-call blocks slows both halves of the pair alike. (Slow phases in
-    which the ratio itself changes are interleaved()'s business.) Measured five times in one process, bench_mlp's 64-32-10 ratio ranged from 1.46 to
-    1.67 with 31 pairs of 20-call blocks, and from 1.47 to 1.52 with 151 pairs of 4 calls (the
-    same number of calls).
+    which the ratio itself changes are interleaved()'s business.) Measured five times in one
+    process, bench_mlp's 64-32-10 ratio ranged from 1.46 to 1.67 with 31 pairs of 20-call blocks,
+    and from 1.47 to 1.52 with 151 pairs of 4 calls (the same number of calls).
     """
     candidate(), baseline()  # warm up caches and lazy imports
     c_times, b_times, ratios = [], [], []

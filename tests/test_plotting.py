@@ -28,7 +28,8 @@ def test_neurons_lines_and_labels():
     assert len([p for p in ax.patches if isinstance(p, Circle)]) == 6
     assert len(ax.lines) == 2 * 3 + 3 * 1
     labels = "\n".join(texts(ax))
-    for word in ["input layer", "输入层", "hidden layer 1", "隐藏层 1", "output layer", "输出层", "3 neurons", "1 neuron"]:
+    for word in ["input layer", "输入层", "hidden layer 1", "隐藏层 1", "output layer", "输出层",
+                 "3 neurons", "1 neuron"]:
         assert word in labels
 
 
