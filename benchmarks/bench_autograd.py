@@ -16,10 +16,9 @@
 
 Times are medians of paired repetitions in one process, one BLAS thread (common.py).
 """
-import common  # noqa: F401  (one BLAS thread; import before numpy)
-
 import gc
 
+import common  # noqa: F401  (one BLAS thread; import before numpy)
 import numpy as np
 
 from mlnotes.autograd import Value

@@ -12,11 +12,10 @@ the same step in PyTorch (CPU, float64, one thread) is timed too, in one window:
 it is far from its target. Last, the digits figure: mean test accuracy over 5
 seeds after 30 epochs, and the time of each training run.
 """
-import common  # noqa: F401  (one BLAS thread; import before numpy)
-
 import statistics
 import time
 
+import common  # noqa: F401  (one BLAS thread; import before numpy)
 import numpy as np
 
 from mlnotes.datasets import load_digits

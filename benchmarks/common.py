@@ -28,9 +28,9 @@ def paired(candidate, baseline, repeats=151, inner=4):
 
     Many short pairs rather than a few long ones: this machine's speed drifts, and a drift that
     lasts longer than a pair of 4-call blocks slows both halves of the pair alike. (Slow phases in
-    which the ratio itself changes are interleaved()'s business.) Measured five times in one process, bench_mlp's 64-32-10 ratio ranged from 1.46 to
-    1.67 with 31 pairs of 20-call blocks, and from 1.47 to 1.52 with 151 pairs of 4 calls (the
-    same number of calls).
+    which the ratio itself changes are interleaved()'s business.) Measured five times in one
+    process, bench_mlp's 64-32-10 ratio ranged from 1.46 to 1.67 with 31 pairs of 20-call blocks,
+    and from 1.47 to 1.52 with 151 pairs of 4 calls (the same number of calls).
     """
     candidate(), baseline()  # warm up caches and lazy imports
     c_times, b_times, ratios = [], [], []
@@ -65,7 +65,7 @@ def interleaved(comparisons, windows=5):
 def report(name, candidate_name, baseline_name, result, target=None):
     """Print one comparison: the result of paired(), or of interleaved() with the ratio of each window."""
     c, b, ratio = result[:3]
-    verdict = "" if target is None else ("  (target <= %.2f: %s)" % (target, "met" if ratio <= target else "MISSED"))
+    verdict = "" if target is None else f"  (target <= {target:.2f}: {'met' if ratio <= target else 'MISSED'})"
     print(f"{name}: {candidate_name} {c * 1e3:.3f} ms, {baseline_name} {b * 1e3:.3f} ms, ratio {ratio:.3f}{verdict}")
     if len(result) > 3:
         print(f"  the ratio in each of the {len(result[3])} windows: {', '.join(f'{r:.3f}' for r in result[3])}")

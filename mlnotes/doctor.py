@@ -71,9 +71,10 @@ def check_widget_extension():
             found = f"{WIDGET_EXTENSION} in {folder}"
             lab = shutil.which("jupyter-lab")
             if lab and not Path(lab).resolve().is_relative_to(Path(sys.prefix).resolve()):
-                return Check("widget extension", False, f"{found}, but the `jupyter lab` on your PATH is {lab}, "
-                             "from another environment",
-                             "start JupyterLab with `make lab`, or install ipywidgets into the environment of that jupyter")
+                return Check("widget extension", False,
+                             f"{found}, but the `jupyter lab` on your PATH is {lab}, from another environment",
+                             "start JupyterLab with `make lab`, "
+                             "or install ipywidgets into the environment of that jupyter")
             return Check("widget extension", True, found)
     return Check("widget extension", False, "not found: widgets would show as plain text such as IntSlider(value=3)",
                  "pip install 'ipywidgets>=8.1' in the environment that runs JupyterLab (make lab does this)")
@@ -103,7 +104,8 @@ def check_kernel(timeout=60):
         reply = kc.execute_interactive("import mlnotes, ipywidgets, matplotlib, numpy", timeout=timeout,
                                        output_hook=lambda msg: None)
         ok = reply["content"]["status"] == "ok"
-        python = sys.executable if spec.argv[0] in {"python", "python3"} else spec.argv[0]  # as jupyter_client resolves it
+        # as jupyter_client resolves it
+        python = sys.executable if spec.argv[0] in {"python", "python3"} else spec.argv[0]
         found = f"python3 ({python})" + ("" if ok else f": {reply['content'].get('ename')} "
                                                 f"{reply['content'].get('evalue')}")
         return Check("kernel", ok, found, "" if ok else
@@ -145,7 +147,8 @@ def report(checks):
             lines.append(f"      fix: {c.fix}")
     problems = sum(not c.ok for c in checks)
     lines.append("Ready: every check passed." if not problems else
-                 f"{problems} problem{'s' if problems > 1 else ''} found: apply the fixes above, then run the doctor again.")
+                 f"{problems} problem{'s' if problems > 1 else ''} found: "
+                 "apply the fixes above, then run the doctor again.")
     return "\n".join(lines), problems
 
 

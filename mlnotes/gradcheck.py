@@ -54,7 +54,8 @@ def relative_error(a, b):
     """
     a_arr, b_arr = as_array(a, "a"), as_array(b, "b")
     if a_arr.shape != b_arr.shape:
-        raise ValueError(f"a has shape {a_arr.shape} but b has shape {b_arr.shape}; compare gradients of the same shape")
+        raise ValueError(f"a has shape {a_arr.shape} but b has shape {b_arr.shape}; "
+                         "compare gradients of the same shape")
     denom = np.linalg.norm(a_arr) + np.linalg.norm(b_arr)
     return 0.0 if denom == 0 else float(np.linalg.norm(a_arr - b_arr) / denom)
 

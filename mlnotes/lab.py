@@ -90,8 +90,8 @@ def main(workspace="student", src="notebooks", port=None, open_browser=True):
     try:
         if not wait_until_up(f"http://127.0.0.1:{port}/api/status?token={token}", server):
             server.terminate()
-            print(f"mlnotes: JupyterLab did not start (see its messages above); `python -m mlnotes doctor` checks "
-                  f"this machine", file=sys.stderr)
+            print("mlnotes: JupyterLab did not start (see its messages above); `python -m mlnotes doctor` checks "
+                  "this machine", file=sys.stderr)
             return 1
         print(f"\nmlnotes: your workspace is {workspace}/: your own copies of the notebooks, and "
               f"{SOLUTIONS}/ with the solutions for comparing afterwards.\n"

@@ -137,7 +137,8 @@ def one_hot(labels, n_classes):
     if not isinstance(n_classes, (int, np.integer)) or n_classes < 1:
         raise ValueError(f"n_classes must be a positive integer, got {n_classes!r}")
     if np.any(arr != np.round(arr)) or (arr.size and (arr.min() < 0 or arr.max() >= n_classes)):
-        raise ValueError(f"labels must be integers from 0 to {n_classes - 1}, got values from {arr.min():g} to {arr.max():g}")
+        raise ValueError(f"labels must be integers from 0 to {n_classes - 1}, "
+                         f"got values from {arr.min():g} to {arr.max():g}")
     Y = np.zeros((n_classes, arr.size))
     Y[arr.astype(int), np.arange(arr.size)] = 1.0
     return Y

@@ -44,7 +44,8 @@ class MLP:
     def __init__(self, layer_sizes, hidden="relu", output="softmax", loss=None, seed=0):
         sizes = list(layer_sizes) if not isinstance(layer_sizes, (str, bytes)) else []
         if len(sizes) < 2 or not all(isinstance(n, (int, np.integer)) and n >= 1 for n in sizes):
-            raise ValueError(f"layer_sizes must list at least two positive whole numbers, e.g. [64, 32, 10], got {layer_sizes!r}")
+            raise ValueError(f"layer_sizes must list at least two positive whole numbers, e.g. [64, 32, 10], "
+                             f"got {layer_sizes!r}")
         # The bare formulas: forward() checks each Z[l] itself (see _check_Z) before applying them
         self.g, self.g_prime = (f.formula for f in activations.get(hidden))
         if output not in DEFAULT_LOSS:
@@ -90,7 +91,8 @@ class MLP:
         return activations.ACTIVATIONS[self.output][0].formula(Z)
 
     def _not_finite(self, what):
-        """Why the network computed NaN or infinity: a parameter that is not finite, or weights so large that Z overflows."""
+        """Why the network computed NaN or infinity: a parameter that is not finite,
+        or weights so large that Z overflows."""
         bad = [name for name, p in self.params.items() if not np.isfinite(p).all()]
         if bad:
             verb = "contains" if len(bad) == 1 else "contain"

@@ -56,7 +56,8 @@ def _check_layer(A_prev, W, b):
     require_ndim(W, "W", 2, " (n, n_prev): one row per neuron of this layer")
     if W.shape[1] != A_prev.shape[0]:
         hint = (": A_prev looks transposed; examples must be its columns (try A_prev.T)"
-                if A_prev.shape[1] == W.shape[1] else f": W needs one column per row of A_prev, shape ({W.shape[0]}, {A_prev.shape[0]})")
+                if A_prev.shape[1] == W.shape[1]
+                else f": W needs one column per row of A_prev, shape ({W.shape[0]}, {A_prev.shape[0]})")
         raise ValueError(f"W has shape {W.shape} but A_prev has {A_prev.shape[0]} rows{hint}")
     if b.shape != (W.shape[0], 1):
         hint = ": make it a column with b.reshape(-1, 1)" if b.shape == (W.shape[0],) else ""

@@ -62,7 +62,8 @@ def _shown(n, max_shown):
 
 def _check_sizes(layer_sizes):
     if isinstance(layer_sizes, (str, bytes)) or not hasattr(layer_sizes, "__len__"):
-        raise TypeError(f"layer_sizes must be a list of neuron counts such as [2, 3, 1], got {type(layer_sizes).__name__}")
+        raise TypeError(f"layer_sizes must be a list of neuron counts such as [2, 3, 1], "
+                        f"got {type(layer_sizes).__name__}")
     sizes = list(layer_sizes)
     if len(sizes) < 2:
         raise ValueError(f"layer_sizes needs at least an input and an output layer, got {sizes}")
@@ -89,7 +90,8 @@ def draw_network(layer_sizes, weights=None, values=None, ax=None, max_shown=6):
     if weights is not None:
         weights = [as_array(W, f"weights[{l}]") for l, W in enumerate(weights)]
         if len(weights) != len(sizes) - 1:
-            raise ValueError(f"a network with {len(sizes)} layers has {len(sizes) - 1} weight matrices, got {len(weights)}")
+            raise ValueError(f"a network with {len(sizes)} layers has {len(sizes) - 1} weight matrices, "
+                             f"got {len(weights)}")
         for l, W in enumerate(weights, start=1):
             if W.shape != (sizes[l], sizes[l - 1]):
                 raise ValueError(f"W{l} must have shape {(sizes[l], sizes[l - 1])} (n_{l}, n_{l - 1}), got {W.shape}")
@@ -135,7 +137,10 @@ def draw_network(layer_sizes, weights=None, values=None, ax=None, max_shown=6):
                 ax.text(x, y, f"{values[l][i]:.2f}", ha="center", va="center", color="white",
                         fontsize=7, zorder=3)
         top = (tallest + 1) / 2
-        label = r"$a^{(0)} = x$" if l == 0 else r"$a^{(%d)} = \hat{y}$" % l if kind == "output" else r"$a^{(%d)}$" % l
+        if l == 0:
+            label = r"$a^{(0)} = x$"
+        else:  # %d, not an f-string: LaTeX's braces stay single
+            label = (r"$a^{(%d)} = \hat{y}$" if kind == "output" else r"$a^{(%d)}$") % l
         ax.text(dx * l, top + 0.15, label, ha="center", va="bottom")
         english, chinese = names[l]
         ax.text(dx * l, -top - 0.1, f"{english}\n{chinese}\n{sizes[l]} neuron{'s' if sizes[l] > 1 else ''}",

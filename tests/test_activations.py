@@ -130,7 +130,8 @@ def test_softmax_shapes():
     assert act.softmax([1.0, 2.0]).shape == (2,)
     with pytest.raises(ValueError, match="got a single number"):
         act.softmax(1.0)
-    with pytest.raises(ValueError, match=r"softmax takes shape \(n_classes,\) or \(n_classes, m\), got shape \(2, 2, 2\)"):
+    with pytest.raises(ValueError, match=r"softmax takes shape \(n_classes,\) or \(n_classes, m\), "
+                                         r"got shape \(2, 2, 2\)"):
         act.softmax(np.zeros((2, 2, 2)))
     with pytest.raises(ValueError, match=r"z must be 1-D, got shape \(2, 2\) \(the Jacobian is for one example"):
         act.softmax_jacobian(np.zeros((2, 2)))
@@ -148,7 +149,8 @@ def test_softmax_shapes():
 @pytest.mark.parametrize("fn", [f for pair in act.ACTIVATIONS.values() for f in pair]
                          + [act.softmax, act.softmax_jacobian, lambda z: act.relu_sum(z, [1.0], [1.0], [0.0])])
 def test_bad_input_gets_a_clear_error(fn, bad, error, message):
-    with pytest.raises(error, match="(?i)" + message.replace("z ", "[zx] ")):  # softmax names its argument Z, relu_sum x
+    # softmax names its argument Z, relu_sum x
+    with pytest.raises(error, match="(?i)" + message.replace("z ", "[zx] ")):
         fn(bad)
 
 

@@ -5,12 +5,10 @@ import pytest
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation
 
-matplotlib.use("Agg")
-
-from mlnotes.autograd import Tensor, Value, topological_order  # noqa: E402
-from mlnotes.autograd.draw import GAP, MAX_NODES, WIDTH, box_width, draw_graph, layout, node_text  # noqa: E402
-from mlnotes.plotting import COLORS  # noqa: E402
-from mlnotes.widgets import backward_state, backward_explorer, draw_backward_step, explain_step  # noqa: E402
+from mlnotes.autograd import Tensor, Value, topological_order
+from mlnotes.autograd.draw import GAP, MAX_NODES, WIDTH, box_width, draw_graph, layout, node_text
+from mlnotes.plotting import COLORS
+from mlnotes.widgets import backward_explorer, backward_state, draw_backward_step, explain_step
 
 
 def karpathy():

@@ -2,10 +2,15 @@
 import numpy as np
 import pytest
 
-from mlnotes.activations import sigmoid
 from mlnotes import exercises
-from mlnotes.exercises import (ExerciseError, check_count_parameters, check_example_column, check_forward,
-                               check_weighted_sum)
+from mlnotes.activations import sigmoid
+from mlnotes.exercises import (
+    ExerciseError,
+    check_count_parameters,
+    check_example_column,
+    check_forward,
+    check_weighted_sum,
+)
 from mlnotes.exercises.checking import call, not_done_message
 
 

@@ -1,13 +1,24 @@
-"""The checks of notebooks 02-04: each accepts right answers (and reasonable variants) and names each mistake it claims to."""
+"""The checks of notebooks 02-04: each accepts right answers (and reasonable variants)
+and names each mistake it claims to."""
 import math
 
 import numpy as np
 import pytest
 
 from mlnotes.activations import sigmoid
+from mlnotes.exercises import (
+    ExerciseError,
+    check_hat,
+    check_layer_forward,
+    check_mae,
+    check_mse,
+    check_neuron,
+    check_relu,
+    check_rmse,
+    check_sigmoid,
+    check_softmax,
+)
 from mlnotes.neuron import neuron_forward
-from mlnotes.exercises import (ExerciseError, check_hat, check_layer_forward, check_mae, check_mse, check_neuron,
-                               check_relu, check_rmse, check_sigmoid, check_softmax)
 
 
 def expect(check, wrong, message):
@@ -69,7 +80,8 @@ def test_layer_forward_accepts(right):
     (lambda A, W, b: sigmoid(A.T @ W.T + b.T), "you computed with examples as rows"),
     (lambda A, W, b: sigmoid(W @ A + b.ravel()), "you added b as a row"),
     (lambda A, W, b: sigmoid(W * A + b), "you multiplied elementwise"),
-    (lambda A, W, b: sigmoid(A @ W + b), "you computed A_prev @ W; the notes' order is W @ A_prev: W's rows are the neurons"),
+    (lambda A, W, b: sigmoid(A @ W + b),
+     "you computed A_prev @ W; the notes' order is W @ A_prev: W's rows are the neurons"),
     (lambda A, W, b: (W @ A + b, sigmoid(W @ A + b)), "returned a tuple of 2; return only A"),
     (lambda A, W, b: sigmoid(W @ A + b) if W.shape[0] == W.shape[1] else sigmoid(A.T @ W.T + b.T),
      r"returned shape \(4, 2\), expected \(2, 4\): examples are columns"),
@@ -132,7 +144,8 @@ def test_sigmoid_accepts(right, capsys):
     (lambda z: 1 / (1 - np.exp(-z)), "gave a warning: divide by zero"),
     (lambda z: np.atleast_1d(sigmoid(z)), r"returned shape \(1,\), expected shape \(\)"),
     (sigmoid_if, "uses `if` on an array: `if` decides once for the whole array.*boolean mask"),
-    (lambda z: sigmoid_by_mask(z, into_input=True), r"changed its input z \(e.g. z\[pos\] = ...\).*gives back z itself"),
+    (lambda z: sigmoid_by_mask(z, into_input=True),
+     r"changed its input z \(e.g. z\[pos\] = ...\).*gives back z itself"),
     (lambda z: sigmoid_by_mask(z, integer_out=True),
      r"returned integers \[0, 0, 0\] for the integer array .*np.empty_like\(z\).*keeps z's integer dtype.*"
      r"np.asarray\(z, dtype=float\)"),

@@ -4,7 +4,6 @@ import pytest
 
 from mlnotes.exercises import ExerciseError, check_gradient_descent, check_minibatch_indices, check_momentum_step
 
-
 # --- check_gradient_descent -----------------------------------------------------------
 
 def gradient_descent(grad, w0, lr, steps):
@@ -52,14 +51,18 @@ def return_in_the_loop(grad, w0, lr, steps):
 GRADIENT_DESCENT_MISTAKES = [
     (lambda grad, w0, lr, steps: run(lambda w: w + lr * grad(w), w0, steps), "you stepped uphill, w \\+ lr \\* grad"),
     (lambda grad, w0, lr, steps: run(lambda w: w - grad(w), w0, steps), "you forgot the learning rate"),
-    (lambda grad, w0, lr, steps: run(lambda w: w - lr * grad(w0), w0, steps), "the gradient at the start, grad\\(w0\\)"),
-    (lambda grad, w0, lr, steps: run(lambda w: w - lr * grad(w), w0, steps - 1), "you made 4 updates instead of steps = 5"),
-    (lambda grad, w0, lr, steps: run(lambda w: w - lr * grad(w), w0, steps + 1), "you made 6 updates instead of steps = 5"),
+    (lambda grad, w0, lr, steps: run(lambda w: w - lr * grad(w0), w0, steps),
+     "the gradient at the start, grad\\(w0\\)"),
+    (lambda grad, w0, lr, steps: run(lambda w: w - lr * grad(w), w0, steps - 1),
+     "you made 4 updates instead of steps = 5"),
+    (lambda grad, w0, lr, steps: run(lambda w: w - lr * grad(w), w0, steps + 1),
+     "you made 6 updates instead of steps = 5"),
     (return_in_the_loop, r"you returned after the first update \(is `return` inside the loop\?\)"),
     (in_place, "changed the w0 it was given"),
     (whole_path, r"returned the whole path, shape \(6, 1\); return only the final point w, shape \(1,\)"),
     (lambda grad, w0, lr, steps: None, "returned None"),
-    (lambda grad, w0, lr, steps: run(lambda w: w - lr * grad(w) / 2, w0, steps), r"returned \[0\.2285\], expected \[1\.017\]"),
+    (lambda grad, w0, lr, steps: run(lambda w: w - lr * grad(w) / 2, w0, steps),
+     r"returned \[0\.2285\], expected \[1\.017\]"),
 ]
 
 
@@ -109,8 +112,10 @@ def shuffle_returns_none(m, batch_size, rng):
 
 
 MINIBATCH_MISTAKES = [
-    (lambda m, b, rng: minibatch_indices(m, b, rng)[: m // b], "dropped the last, smaller batch: the 1 left over are never used"),
-    (lambda m, b, rng: np.array_split(rng.permutation(m), m // b), r"made batches of sizes \[4, 3, 3\] \(np.array_split\?\)"),
+    (lambda m, b, rng: minibatch_indices(m, b, rng)[: m // b],
+     "dropped the last, smaller batch: the 1 left over are never used"),
+    (lambda m, b, rng: np.array_split(rng.permutation(m), m // b),
+     r"made batches of sizes \[4, 3, 3\] \(np.array_split\?\)"),
     (lambda m, b, rng: [rng.integers(0, m, size=len(part)) for part in minibatch_indices(m, b, rng)],
      "comes more than once in the epoch.*Drawing each batch on its own"),
     (lambda m, b, rng: [rng.choice(m, size=len(part), replace=False) for part in minibatch_indices(m, b, rng)],
@@ -118,8 +123,10 @@ MINIBATCH_MISTAKES = [
     (lambda m, b, rng: [np.arange(m)[i:i + b] for i in range(0, m, b)], "kept the examples in their original order"),
     (lambda m, b, rng: [rng.permutation(m)[i:i + b + 1] for i in range(0, m, b)],
      r"made batches of sizes \[4, 4, 4, 1\], expected \[3, 3, 3, 1\]"),
-    (lambda m, b, rng: [p + 1 for p in minibatch_indices(m, b, rng)], "used the index 10; the examples are numbered 0 to 9"),
-    (lambda m, b, rng: [p.astype(float) for p in minibatch_indices(m, b, rng)], "each batch must be a 1-D array of whole-number indices"),
+    (lambda m, b, rng: [p + 1 for p in minibatch_indices(m, b, rng)],
+     "used the index 10; the examples are numbered 0 to 9"),
+    (lambda m, b, rng: [p.astype(float) for p in minibatch_indices(m, b, rng)],
+     "each batch must be a 1-D array of whole-number indices"),
     (lambda m, b, rng: rng.permutation(m), "each batch must be a 1-D array"),
     (lambda m, b, rng: 3, "returned int; expected a list of index arrays"),
     (lambda m, b, rng: None, "returned None"),
@@ -163,7 +170,8 @@ MOMENTUM_MISTAKES = [
     (lambda w, v, dw, lr, beta: (w - lr * (v + dw), v + dw), "you forgot beta"),
     (lambda w, v, dw, lr, beta: (w - lr * (beta * v + (1 - beta) * dw), beta * v + (1 - beta) * dw),
      "that is the averaging form"),
-    (lambda w, v, dw, lr, beta: (w + lr * (beta * v - dw), beta * v - dw), "you subtracted the gradient from the velocity"),
+    (lambda w, v, dw, lr, beta: (w + lr * (beta * v - dw), beta * v - dw),
+     "you subtracted the gradient from the velocity"),
     (lambda w, v, dw, lr, beta: (w - lr * v, beta * v + dw), "you moved w with the old velocity"),
     (lambda w, v, dw, lr, beta: (w + lr * (beta * v + dw), beta * v + dw), "you stepped uphill"),
     (lambda w, v, dw, lr, beta: (w - (beta * v + dw), beta * v + dw), "you forgot the learning rate"),
@@ -186,7 +194,8 @@ RIGHT = [
     (check_gradient_descent, [gradient_descent, on_a_copy], "✓ gradient_descent: correct (one and two parameters)\n"),
     (check_minibatch_indices, [minibatch_indices, as_loop],
      "✓ minibatch_indices: correct (every example once per epoch, shuffled with the rng, remainder kept)\n"),
-    (check_momentum_step, [momentum_step, in_place_momentum], "✓ momentum_step: correct (the velocity, then the step)\n"),
+    (check_momentum_step, [momentum_step, in_place_momentum],
+     "✓ momentum_step: correct (the velocity, then the step)\n"),
 ]
 
 

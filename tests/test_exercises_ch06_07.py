@@ -3,8 +3,14 @@ import numpy as np
 import pytest
 
 from mlnotes.activations import sigmoid, sigmoid_prime
-from mlnotes.exercises import (ExerciseError, check_error_into_neuron, check_hidden_error, check_layer_gradients,
-                               check_output_error_mse, check_update_weights)
+from mlnotes.exercises import (
+    ExerciseError,
+    check_error_into_neuron,
+    check_hidden_error,
+    check_layer_gradients,
+    check_output_error_mse,
+    check_update_weights,
+)
 from mlnotes.exercises.checking import compare
 
 
@@ -38,7 +44,8 @@ def with_db(db):
 
 @pytest.mark.parametrize("wrong, message", [
     (lambda dZ, A, l: (dZ @ A[l - 1].T, dZ.mean(axis=1, keepdims=True)), "you forgot the 1/m"),
-    (lambda dZ, A, l: (dZ @ A[l].T / dZ.shape[1], dZ.mean(axis=1, keepdims=True)), r"you used A\[l\] where A\[l-1\] belongs"),
+    (lambda dZ, A, l: (dZ @ A[l].T / dZ.shape[1], dZ.mean(axis=1, keepdims=True)),
+     r"you used A\[l\] where A\[l-1\] belongs"),
     (lambda dZ, A, l: (A[l - 1] @ dZ.T / dZ.shape[1], dZ.mean(axis=1, keepdims=True)), "you computed dW transposed"),
     (lambda dZ, A, l: (dZ @ A[l - 1] / dZ.shape[1], dZ.mean(axis=1, keepdims=True)), "missing transpose"),
     (with_db(lambda dZ: dZ.mean(axis=1)), r"db has the right numbers but shape \(n,\): keep it a column"),
@@ -76,8 +83,10 @@ def hidden_error(W_next, dZ_next, Z, g_prime):
     (lambda W, dZ, Z, gp: (W.T @ dZ) * gp(Z) + 1,
      r"<lambda>\(W_next \(3, 3\), dZ_next \(3, 3\), Z \(3, 3\), g_prime=sigmoid_prime\) returned"),
     (lambda W, dZ, Z, gp: W.T @ dZ * sigmoid_prime(Z), "you ignored g_prime and hard-coded the sigmoid's slope"),
-    (lambda W, dZ, Z, gp: W.T @ dZ * sigmoid(Z) * (1 - sigmoid(Z)), "you ignored g_prime and hard-coded the sigmoid's slope"),
-    (lambda W, dZ, Z, gp: W.T @ dZ * gp(Z) / dZ.shape[1], "dZ is each example's error; the 1/m belongs only in dW and db"),
+    (lambda W, dZ, Z, gp: W.T @ dZ * sigmoid(Z) * (1 - sigmoid(Z)),
+     "you ignored g_prime and hard-coded the sigmoid's slope"),
+    (lambda W, dZ, Z, gp: W.T @ dZ * gp(Z) / dZ.shape[1],
+     "dZ is each example's error; the 1/m belongs only in dW and db"),
 ])
 def test_hidden_error(wrong, message, capsys):
     assert check_hidden_error(hidden_error) is True

@@ -4,7 +4,6 @@ import pytest
 
 from mlnotes.exercises import ExerciseError, check_confusion_counts, check_fastest_stable_lr
 
-
 # --- check_confusion_counts -------------------------------------------------------------
 
 def confusion_counts(y_true, y_pred, n_classes):

@@ -60,14 +60,16 @@ def test_gradient_matches_central_differences_for_every_shape(name, shape):
 
 def test_gradients_hand_worked():
     np.testing.assert_allclose(losses.mse_grad(np.array([3.0, 1.0]), np.array([1.0, 1.0])), [2.0, 0.0])
-    np.testing.assert_allclose(losses.mae_grad(np.array([3.0, 1.0, 0.0]), np.array([1.0, 1.0, 1.0])), [1 / 3, 0.0, -1 / 3])
+    np.testing.assert_allclose(losses.mae_grad(np.array([3.0, 1.0, 0.0]), np.array([1.0, 1.0, 1.0])),
+                               [1 / 3, 0.0, -1 / 3])
     assert losses.rmse_grad(2.0, 2.0) == 0.0  # no NaN where sqrt has no derivative
     # errors (3, 4): RMSE = sqrt((9 + 16) / 2) = sqrt(12.5); gradient (y_hat - y) / (m RMSE)
     np.testing.assert_allclose(losses.rmse_grad(np.array([3.0, 4.0]), np.zeros(2)),
                                [3 / (2 * math.sqrt(12.5)), 4 / (2 * math.sqrt(12.5))])
     assert losses.binary_cross_entropy_grad(0.8, 1.0) == pytest.approx(-1.25)    # -y / y_hat
     assert losses.binary_cross_entropy_grad(0.8, 0.0) == pytest.approx(5.0)      # (1 - y) / (1 - y_hat)
-    np.testing.assert_allclose(losses.cross_entropy_grad(np.array([[0.5, 0.2], [0.5, 0.8]]), np.array([[1.0, 0.0], [0.0, 1.0]])),
+    np.testing.assert_allclose(losses.cross_entropy_grad(np.array([[0.5, 0.2], [0.5, 0.8]]),
+                                                         np.array([[1.0, 0.0], [0.0, 1.0]])),
                                [[-1.0, 0.0], [0.0, -0.625]])                      # -Y / (m Y_hat), m = 2
 
 
@@ -93,7 +95,8 @@ def test_no_nan_for_finite_input():
             assert np.isfinite(loss(big, -big)) and np.all(np.isfinite(grad(big, -big)))
         Y = np.array([[1.0, 0.0], [0.0, 1.0]])
         for Y_hat in (Y.copy(), 1 - Y):
-            assert np.isfinite(losses.cross_entropy(Y_hat, Y)) and np.all(np.isfinite(losses.cross_entropy_grad(Y_hat, Y)))
+            assert (np.isfinite(losses.cross_entropy(Y_hat, Y))
+                    and np.all(np.isfinite(losses.cross_entropy_grad(Y_hat, Y))))
 
 
 def test_confident_wrong_predictions_are_finite():

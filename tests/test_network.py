@@ -128,7 +128,8 @@ def test_bad_inputs_get_clear_errors():
     with pytest.raises(ValueError, match=r"X contains NaN at index \(1, 2\)"):
         net.forward(X)
     net.forward(np.ones((3, 5)))
-    with pytest.raises(ValueError, match=r"Y must have the shape of the output, \(2, 5\), got \(5,\) \(labels\? use one_hot"):
+    with pytest.raises(ValueError, match=r"Y must have the shape of the output, \(2, 5\), "
+                                         r"got \(5,\) \(labels\? use one_hot"):
         net.backward(np.zeros(5))
     with pytest.raises(ValueError, match=r"Y must have shape \(2, 5\), got \(5,\) \(labels\? use one_hot"):
         net.fit(np.ones((3, 5)), np.zeros(5))
@@ -182,7 +183,8 @@ def test_every_nan_or_infinity_in_X_reaches_Z1(seed):
         i, j = rng.integers(0, n0), rng.integers(0, m)
         every_other_row = rng.normal(size=(2 * n0, m))
         every_other_row[2 * i, j] = bad
-        for X in (every_other_row[::2], np.ascontiguousarray(every_other_row[::2]), np.asfortranarray(every_other_row[::2])):
+        for X in (every_other_row[::2], np.ascontiguousarray(every_other_row[::2]),
+                  np.asfortranarray(every_other_row[::2])):
             with np.errstate(invalid="ignore"):
                 Z = W @ X
             assert not np.isfinite(Z[:, j]).any() and np.isfinite(np.delete(Z, j, axis=1)).all()

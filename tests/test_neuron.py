@@ -23,7 +23,8 @@ def test_z_is_the_weighted_input_and_a_the_activation():
 
 
 def test_one_example_is_one_column():
-    Z, A = dense_forward(np.array([[1.0], [2.0]]), np.array([[1.0, -1.0], [0.5, 0.5]]), np.array([[0.0], [1.0]]), "relu")
+    Z, A = dense_forward(np.array([[1.0], [2.0]]), np.array([[1.0, -1.0], [0.5, 0.5]]),
+                         np.array([[0.0], [1.0]]), "relu")
     np.testing.assert_array_equal(Z, [[-1.0], [2.5]])
     np.testing.assert_array_equal(A, [[0.0], [2.5]])
 

@@ -11,7 +11,8 @@ def grad(x):
     return A @ (x - C)
 
 
-@pytest.mark.parametrize("optimizer, steps", [(GradientDescent(0.3), 200), (Momentum(0.1, 0.9), 300), (Adam(0.05), 2000)])
+@pytest.mark.parametrize("optimizer, steps",
+                         [(GradientDescent(0.3), 200), (Momentum(0.1, 0.9), 300), (Adam(0.05), 2000)])
 def test_optimizers_find_the_minimum_of_a_quadratic(optimizer, steps):
     path = minimize(grad, [4.0, 3.0], optimizer, steps)
     assert path.shape == (steps + 1, 2)
@@ -87,5 +88,6 @@ def test_the_six_steps_make_one_update_per_batch(batch_size, updates, sizes):
 def test_train_reports_divergence():
     model = Counting()
     model.backward = lambda Y: {"dw": np.array([1e9])}
-    with pytest.raises(Diverged, match="training diverged in epoch 1: parameters grew to 1e.08. The learning rate lr=0.1"):
+    with pytest.raises(Diverged, match="training diverged in epoch 1: parameters grew to 1e.08. "
+                                       "The learning rate lr=0.1"):
         train(model, np.zeros((2, 4)), np.zeros((1, 4)), 2, GradientDescent(0.1))

@@ -1,13 +1,17 @@
-import matplotlib
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from mlnotes.plots_digits import (confusion_matrix, plot_confusion_matrix, plot_learning_curves,  # noqa: E402
-                                  plot_validation_curves, show_digits, show_mistakes, show_weights)
+from mlnotes.plots_digits import (
+    confusion_matrix,
+    plot_confusion_matrix,
+    plot_learning_curves,
+    plot_validation_curves,
+    show_digits,
+    show_mistakes,
+    show_weights,
+)
 
 
 @pytest.fixture(autouse=True)

@@ -2,16 +2,13 @@ import json
 import logging
 from pathlib import Path
 
-import matplotlib
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from fontTools.ttLib import TTFont
+from matplotlib.patches import Circle
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.patches import Circle  # noqa: E402
-
-from mlnotes.plotting import CJK_FONT, draw_network, layer_names, use_course_style  # noqa: E402
+from mlnotes.plotting import CJK_FONT, draw_network, layer_names, use_course_style
 
 TOP = Path(__file__).resolve().parents[1]
 
@@ -31,7 +28,8 @@ def test_neurons_lines_and_labels():
     assert len([p for p in ax.patches if isinstance(p, Circle)]) == 6
     assert len(ax.lines) == 2 * 3 + 3 * 1
     labels = "\n".join(texts(ax))
-    for word in ["input layer", "输入层", "hidden layer 1", "隐藏层 1", "output layer", "输出层", "3 neurons", "1 neuron"]:
+    for word in ["input layer", "输入层", "hidden layer 1", "隐藏层 1", "output layer", "输出层",
+                 "3 neurons", "1 neuron"]:
         assert word in labels
 
 

@@ -26,7 +26,8 @@ EXERCISE = f'''def double_plus_one(x):
 def notebook(*sources):
     nb = nbformat.v4.new_notebook()
     for src in sources:
-        nb.cells.append(nbformat.v4.new_markdown_cell(src[3:]) if src.startswith("md:") else nbformat.v4.new_code_cell(src))
+        nb.cells.append(nbformat.v4.new_markdown_cell(src[3:]) if src.startswith("md:")
+                        else nbformat.v4.new_code_cell(src))
     return json.loads(nbformat.writes(nb))
 
 

@@ -20,7 +20,8 @@ MESSAGE = "ExerciseError: you forgot the bias: z = sum_i w_i x_i + b"
 # What must never reach the learner: the check's file, its source, the list of named mistakes.
 CHECK_INSIDES = ["ch00_welcome.py", "checking.py", "compare(", "mistakes", "Traceback"]
 
-PACKAGE_REFUSES = "import numpy as np\nfrom mlnotes.neuron import dense_forward\ndense_forward(np.ones((4, 2)), np.ones((2, 3)), np.zeros((2, 1)))"
+PACKAGE_REFUSES = ("import numpy as np\nfrom mlnotes.neuron import dense_forward\n"
+                   "dense_forward(np.ones((4, 2)), np.ones((2, 3)), np.zeros((2, 1)))")
 LEARNERS_OWN_ERROR = "import mlnotes.exercises\n\ndef mine():\n    return 1 / 0\n\nmine()"
 
 

@@ -1,14 +1,18 @@
 import ipywidgets as widgets
-import matplotlib
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-
-from mlnotes.neuron import dense_forward  # noqa: E402
-from mlnotes.widgets import (Demo, draw_forward_pass, draw_layer_shapes, forward_pass_explorer,  # noqa: E402
-                             layer_shapes, shape_explorer, slider)
+from mlnotes.neuron import dense_forward
+from mlnotes.widgets import (
+    Demo,
+    draw_forward_pass,
+    draw_layer_shapes,
+    forward_pass_explorer,
+    layer_shapes,
+    shape_explorer,
+    slider,
+)
 
 PARAMS = {"W1": np.array([[0.5, -1.0], [1.5, 0.5], [-0.5, 1.0]]), "b1": np.array([[0.0], [-1.0], [0.5]]),
           "W2": np.array([[1.0, -1.0, 2.0]]), "b2": np.array([[-0.5]])}

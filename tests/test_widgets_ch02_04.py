@@ -1,20 +1,30 @@
 """The demos of notebooks 02-04: their drawing and fitting logic, without a browser."""
-import matplotlib
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-
-from mlnotes.activations import ACTIVATIONS, relu_sum, sigmoid  # noqa: E402
-from mlnotes.losses import mae, mse  # noqa: E402
-from mlnotes.neuron import neuron_forward  # noqa: E402
-from mlnotes.widgets import (draw_neuron, draw_outlier_fit, draw_relu_fit, draw_relu_pair, fit_line_mae,  # noqa: E402
-                             fit_line_mse, neuron_explorer, neuron_surface, outlier_explorer, relu_fit_explorer,
-                             relu_pair_explorer, relu_sum_formula, units_through, with_outlier)
-from mlnotes.widgets.ch04_loss_functions import X_DATA, Y_DATA  # noqa: E402
-from mlnotes.widgets.demo import signed  # noqa: E402
+from mlnotes.activations import ACTIVATIONS, relu_sum, sigmoid
+from mlnotes.losses import mae, mse
+from mlnotes.neuron import neuron_forward
+from mlnotes.widgets import (
+    draw_neuron,
+    draw_outlier_fit,
+    draw_relu_fit,
+    draw_relu_pair,
+    fit_line_mae,
+    fit_line_mse,
+    neuron_explorer,
+    neuron_surface,
+    outlier_explorer,
+    relu_fit_explorer,
+    relu_pair_explorer,
+    relu_sum_formula,
+    units_through,
+    with_outlier,
+)
+from mlnotes.widgets.ch04_loss_functions import X_DATA, Y_DATA
+from mlnotes.widgets.demo import signed
 
 
 def axes():

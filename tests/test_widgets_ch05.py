@@ -1,14 +1,19 @@
-import matplotlib
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-
-from mlnotes.optim import GradientDescent, minimize  # noqa: E402
-from mlnotes.surfaces import parabola, parabola_grad, valley  # noqa: E402
-from mlnotes.widgets import (OPTIMIZER_NAMES, descend, descent_explorer, describe_run, draw_descent,  # noqa: E402
-                             draw_path, draw_path_1d, draw_surface)
+from mlnotes.optim import GradientDescent, minimize
+from mlnotes.surfaces import parabola, parabola_grad, valley
+from mlnotes.widgets import (
+    OPTIMIZER_NAMES,
+    descend,
+    descent_explorer,
+    describe_run,
+    draw_descent,
+    draw_path,
+    draw_path_1d,
+    draw_surface,
+)
 
 
 def test_descend_follows_the_optimiser():

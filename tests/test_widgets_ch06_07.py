@@ -1,15 +1,20 @@
 """The demos of 06_backpropagation and 07_backprop_derivation: their numbers are the network's own."""
-import matplotlib
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-
-from mlnotes.activations import sigmoid_prime  # noqa: E402
-from mlnotes.network import MLP  # noqa: E402
-from mlnotes.widgets import (backprop_explorer, draw_nudge, draw_pass_step, loss_along, nudge_explorer,  # noqa: E402
-                             pass_steps, tiny_problem, weight_names)
+from mlnotes.activations import sigmoid_prime
+from mlnotes.network import MLP
+from mlnotes.widgets import (
+    backprop_explorer,
+    draw_nudge,
+    draw_pass_step,
+    loss_along,
+    nudge_explorer,
+    pass_steps,
+    tiny_problem,
+    weight_names,
+)
 
 
 def test_tiny_problem_has_distinct_shapes():
@@ -23,7 +28,8 @@ def test_pass_steps_are_the_networks_own_numbers():
     steps = pass_steps(net, X, Y)
     assert [s[1] for s in steps] == ["Z1 = W1 A0 + b1", "A1 = σ(Z1)", "Z2 = W2 A1 + b2", "Ŷ = A2 = softmax(Z2)",
                                      "dZ2 = Ŷ − Y", "dW2 = (1/m) dZ2 A1ᵀ", "db2 = (1/m) Σ dZ2 (over the examples)",
-                                     "dZ1 = W2ᵀ dZ2 * σ′(Z1)", "dW1 = (1/m) dZ1 A0ᵀ", "db1 = (1/m) Σ dZ1 (over the examples)"]
+                                     "dZ1 = W2ᵀ dZ2 * σ′(Z1)", "dW1 = (1/m) dZ1 A0ᵀ",
+                                     "db1 = (1/m) Σ dZ1 (over the examples)"]
     results = {s[2][-1][0]: s[2][-1][1] for s in steps}
     net.forward(X)
     grads = net.backward(Y)
@@ -36,7 +42,8 @@ def test_pass_steps_are_the_networks_own_numbers():
 
 
 def test_pass_steps_refuses_other_networks():
-    with pytest.raises(ValueError, match=r"two-layer network with a sigmoid hidden layer, got layer sizes \[2, 3, 3, 2\]"):
+    with pytest.raises(ValueError, match=r"two-layer network with a sigmoid hidden layer, "
+                                         r"got layer sizes \[2, 3, 3, 2\]"):
         pass_steps(MLP([2, 3, 3, 2], hidden="sigmoid"), np.zeros((2, 1)), np.array([[1.0], [0.0]]))
 
 
@@ -73,7 +80,8 @@ def test_loss_along_moves_one_weight_and_restores_it():
     assert losses[1] == pytest.approx(net.loss(X, Y))
     net.params["W2"][1, 0] -= 0.3
     assert all(np.array_equal(before[k], net.params[k]) for k in before)
-    with pytest.raises(ValueError, match=r"weight must name one weight of the network, such as 'W1\[0, 1\]', got 'W3\[0, 0\]'"):
+    with pytest.raises(ValueError, match=r"weight must name one weight of the network, such as 'W1\[0, 1\]', "
+                                         r"got 'W3\[0, 0\]'"):
         loss_along(net, X, Y, "W3[0, 0]", 0.1)
 
 

@@ -1,17 +1,13 @@
 """The demos of 09_digits_project: a drawing read by the network, and every layer for one image."""
 import ipywidgets as widgets
-import matplotlib
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-
-from mlnotes.datasets import Standardizer, load_digits  # noqa: E402
-from mlnotes.losses import one_hot  # noqa: E402
-from mlnotes.network import MLP  # noqa: E402
-from mlnotes.widgets import (CELLS, activation_explorer, digit_drawer, draw_digit_guess,  # noqa: E402
-                             draw_layer_activations, presets)
+from mlnotes.datasets import Standardizer, load_digits
+from mlnotes.losses import one_hot
+from mlnotes.network import MLP
+from mlnotes.widgets import CELLS, activation_explorer, digit_drawer, draw_digit_guess, draw_layer_activations, presets
 
 
 @pytest.fixture(scope="module")

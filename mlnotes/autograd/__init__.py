@@ -12,3 +12,11 @@ from mlnotes.autograd.graph import backward_steps, topological_order, zero_grad
 from mlnotes.autograd.mlp import TensorMLP
 from mlnotes.autograd.tensor import Tensor
 from mlnotes.autograd.value import Value
+
+__all__ = [
+    "draw_graph",
+    "backward_steps", "topological_order", "zero_grad",
+    "TensorMLP",
+    "Tensor",
+    "Value",
+]

@@ -82,7 +82,8 @@ class Tensor(Node):
         except ValueError as e:
             if other is _NO_INPUT:
                 raise
-            raise ValueError(f"{op}: shapes {self.data.shape} and {other.data.shape} do not fit together: {e}") from None
+            raise ValueError(f"{op}: shapes {self.data.shape} and {other.data.shape} "
+                             f"do not fit together: {e}") from None
         if type(out) is tuple:  # (output, what the backward rules need)
             out, saved = out
             kw = {**kw, **saved}
@@ -110,7 +111,8 @@ class Tensor(Node):
                              f"make a vector a column of shape (n, 1)")
         if self.data.shape[1] != other.data.shape[0]:
             raise ValueError(f"@: the left has shape {self.data.shape} but the right has shape {other.data.shape}: "
-                             f"the left's {self.data.shape[1]} columns must match the right's {other.data.shape[0]} rows")
+                             f"the left's {self.data.shape[1]} columns must match "
+                             f"the right's {other.data.shape[0]} rows")
         return self._apply("@", other)
 
     def __pow__(self, k):

@@ -11,7 +11,8 @@ def check_weighted_sum(fn):
     for x, w, b in cases:
         given = f"x={fmt(x)}, w={fmt(w)}, b={b:g}"
         got = call(fn, x, w, b, given=given)
-        reject_one_per_input(got, x, fn.__name__, given, "add the products w_i x_i up into a single number (np.sum or a loop)")
+        reject_one_per_input(got, x, fn.__name__, given,
+                             "add the products w_i x_i up into a single number (np.sum or a loop)")
         got = as_result(got, fn.__name__, given)
         if got.size == 1 and got.ndim > 0:
             raise ExerciseError(f"{fn.__name__}({given}) returned an array of shape {got.shape}: "

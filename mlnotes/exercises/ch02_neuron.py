@@ -24,7 +24,8 @@ def check_neuron(fn):
             (z, "you returned z, the weighted input; the neuron's output is its activation a = sigmoid(z) "
                 "(the notes' 神经元 paragraph calls that output z, but it is a)"),
             (sigmoid(z - b), "you forgot the bias: a = sigmoid(sum_i w_i a_i + b)"),
-            (sigmoid(z - b) + b, "you added the bias after the activation; it belongs inside: sigmoid(sum_i w_i a_i + b)"),
+            (sigmoid(z - b) + b, "you added the bias after the activation; it belongs inside: "
+                                 "sigmoid(sum_i w_i a_i + b)"),
             (sigmoid(z - 2 * b), "you subtracted the bias; it is added: sigmoid(sum_i w_i a_i + b)"),
             (sigmoid(np.mean(w * a_prev) + b), "you averaged the products (np.mean); the weighted sum adds them up: "
                                                "sum_i w_i a_i, that is np.sum(w * a_prev) or np.dot(w, a_prev)"),
@@ -51,16 +52,20 @@ def check_layer_forward(fn):
         mistakes = [
             (Z, "you returned Z = W A_prev + b; the layer's output is A = sigmoid(Z)"),
             (sigmoid(W @ A_prev), "you forgot the bias: A = sigmoid(W A_prev + b)"),
-            (sigmoid(W @ A_prev) + b, "you added the bias after the activation; it belongs inside: sigmoid(W A_prev + b)"),
+            (sigmoid(W @ A_prev) + b, "you added the bias after the activation; it belongs inside: "
+                                      "sigmoid(W A_prev + b)"),
         ]
         if n_prev == n == m:  # these slips only give an answer (of the right shape) for a square layer
             mistakes += [
-                (sigmoid(W.T @ A_prev + b), "you used W.T: W is (n, n_prev) already, row j holds the weights w_ji into neuron j"),
-                (sigmoid(A_prev.T @ W.T + b.T), "you computed with examples as rows (A_prev.T @ W.T + b.T): that is the "
-                                                "transpose of A; here examples are columns, A = sigmoid(W A_prev + b)"),
+                (sigmoid(W.T @ A_prev + b), "you used W.T: W is (n, n_prev) already, "
+                                            "row j holds the weights w_ji into neuron j"),
+                (sigmoid(A_prev.T @ W.T + b.T), "you computed with examples as rows (A_prev.T @ W.T + b.T): "
+                                                "that is the transpose of A; here examples are columns, "
+                                                "A = sigmoid(W A_prev + b)"),
                 (sigmoid(W @ A_prev + b.T), "you added b as a row (b.T or b.ravel()): each neuron's bias goes along "
                                              "its row, so add the column b of shape (n, 1)"),
-                (sigmoid(W * A_prev + b), "you multiplied elementwise (*); the layer needs the matrix product W @ A_prev"),
+                (sigmoid(W * A_prev + b), "you multiplied elementwise (*); "
+                                          "the layer needs the matrix product W @ A_prev"),
                 (sigmoid(A_prev @ W + b), "you computed A_prev @ W; the notes' order is W @ A_prev: W's rows are the "
                                           "neurons, and row j times a column of A_prev is neuron j's weighted sum"),
             ]

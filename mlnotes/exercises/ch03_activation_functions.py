@@ -43,7 +43,8 @@ def check_sigmoid(fn):
                          "write the results into a new array, such as out = np.empty_like(z). Note that "
                          "np.asarray(z, dtype=float) gives back z itself when z is a float array already")
     compare(got, s, name, f"z={fmt(z)}", mistakes=[
-        (sigmoid(-z), "you computed sigma(-z) = 1 / (1 + e^z) = 1 - sigma(z): the exponent is -z, sigma(z) = 1 / (1 + e^(-z))"),
+        (sigmoid(-z), "you computed sigma(-z) = 1 / (1 + e^z) = 1 - sigma(z): "
+                      "the exponent is -z, sigma(z) = 1 / (1 + e^(-z))"),
         (1 + np.exp(-z), "you returned 1 + e^(-z); sigma(z) is one over that: 1 / (1 + e^(-z))"),
         (tanh(z), "that is tanh(z), which runs from -1 to 1; sigma(z) = 1 / (1 + e^(-z)) runs from 0 to 1"),
     ])

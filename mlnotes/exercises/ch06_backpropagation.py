@@ -56,7 +56,8 @@ def check_layer_gradients(fn):
                               "keepdims=True, or b - lr db broadcasts to an (n, n) matrix"),
             (dZ.sum(axis=0, keepdims=True) / m, "you summed dZ over axis 0, the neurons; db sums over the "
                                                 "examples, the columns: axis=1"),
-            (dZ.sum(axis=0) / m, "you summed dZ over axis 0, the neurons; db sums over the examples, the columns: axis=1"),
+            (dZ.sum(axis=0) / m, "you summed dZ over axis 0, the neurons; db sums over the "
+                                 "examples, the columns: axis=1"),
             (dZ.sum(axis=1, keepdims=True), "db is m times too large: you forgot the 1/m"),
             (dZ.sum() / m, "you summed every entry of dZ into one number; db has one entry per neuron: "
                            "sum over the examples only (axis=1, keepdims=True)"),
@@ -113,7 +114,8 @@ def check_update_weights(fn):
         mistakes = [
             (W + lr * dW, "wrong learning-rate sign: the gradient points uphill, so gradient descent steps "
                           "against it, w <- w - lr dw"),
-            (W - lr * m * dW, "the step is m times too large: use the mean of delta_j x_i over the m examples, not the sum"),
+            (W - lr * m * dW, "the step is m times too large: "
+                              "use the mean of delta_j x_i over the m examples, not the sum"),
             (W - dW, "you forgot the learning rate: w <- w - lr dw"),
             (-lr * dW, "you returned only the step -lr dW; return the updated weights W - lr dW"),
         ]

@@ -18,7 +18,8 @@ def check_error_into_neuron(fn):
             (W_next.T @ dz_next, f"that is dJ/da for every neuron of layer l (W_next^T dz_next); return entry k "
                                  f"(here k={k}), one number"),
             (-terms.sum(), "the sign is flipped: dJ/da_k = sum over i of dz_next[i] * W_next[i, k], no minus"),
-            (terms.mean(), "you averaged the terms; the chain rule adds the paths from neuron k to J: sum over i, not mean"),
+            (terms.mean(), "you averaged the terms; "
+                           "the chain rule adds the paths from neuron k to J: sum over i, not mean"),
             (np.sum(W_next[:, k]), "you summed the weights alone; each weight w_ik carries the error dz_i of "
                                    "the neuron it feeds: sum over i of dz_next[i] * W_next[i, k]"),
             (np.sum(dz_next), "you summed the errors alone; each one reaches neuron k through its weight w_ik"),

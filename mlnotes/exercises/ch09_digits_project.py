@@ -119,7 +119,8 @@ def check_fastest_stable_lr(fn):
             raise ExerciseError(f"{fn.__name__}({given}) returned None: did you forget `return`? (None is for when "
                                 f"every run diverged; here lr={want:g} did not)")
         if isinstance(got, (list, tuple, dict, np.ndarray)):
-            raise ExerciseError(f"{fn.__name__}({given}) returned {fmt(got) if not isinstance(got, dict) else 'a dict'}; "
+            raise ExerciseError(f"{fn.__name__}({given}) returned "
+                                f"{fmt(got) if not isinstance(got, dict) else 'a dict'}; "
                                 f"return one learning rate, a key of histories (here {want:g})")
         if got not in histories:
             losses = {lr: h[-1] for lr, h in histories.items()}
@@ -137,21 +138,22 @@ def check_fastest_stable_lr(fn):
                                 f"(np.isfinite) before comparing")
         if diverged(losses):
             raise ExerciseError(f"lr={got:g} diverged: its loss ended at {losses[-1]:g}, above where it started "
-                                f"({losses[0]:g}). Compare where the runs END (the last loss), among those that did not "
-                                f"diverge; its lowest loss along the way does not count")
+                                f"({losses[0]:g}). Compare where the runs END (the last loss), among those that did "
+                                f"not diverge; its lowest loss along the way does not count")
         never_rose = {lr: h[-1] for lr, h in histories.items() if np.all(np.isfinite(h)) and np.all(np.diff(h) <= 0)}
         if np.any(np.diff(histories[want]) > 0) and got == min(never_rose, key=never_rose.get, default=None):
             raise ExerciseError(f"lr={want:g} did not diverge: its loss rose for a while ({fmt(histories[want])}) but "
-                                f"ended below where it started, and lowest of all. A bump on the way is not divergence: "
-                                f"a run diverged only if a loss is nan or infinite, or the LAST is above the FIRST")
+                                f"ended below where it started, and lowest of all. A bump on the way is not "
+                                f"divergence: a run diverged only if a loss is nan or infinite, "
+                                f"or the LAST is above the FIRST")
         stable = [lr for lr in histories if not diverged(histories[lr])]
         if got == max(stable):
             raise ExerciseError(f"lr={got:g} is the largest rate that did not diverge, but its loss ends at "
                                 f"{losses[-1]:g}, above lr={want:g}'s {histories[want][-1]:g}: close to the edge, "
                                 f"steps overshoot. Pick by the last loss, not by the size of the rate")
         if got == min(stable):
-            raise ExerciseError(f"lr={got:g} is the safest but the slowest: it ends at {losses[-1]:g} where lr={want:g} "
-                                f"ends at {histories[want][-1]:g}. Pick the lowest last loss")
+            raise ExerciseError(f"lr={got:g} is the safest but the slowest: it ends at {losses[-1]:g} "
+                                f"where lr={want:g} ends at {histories[want][-1]:g}. Pick the lowest last loss")
         if got == min(stable, key=lambda lr: histories[lr][1]):
             raise ExerciseError(f"lr={got:g} has the lowest loss after the first epoch, but lr={want:g} ends lower "
                                 f"({histories[want][-1]:g} against {losses[-1]:g}): compare the last loss of each run")

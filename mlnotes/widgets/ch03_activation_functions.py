@@ -53,7 +53,8 @@ def draw_relu_pair(ax, c=1.0, w=1.0, b=0.0, c2=-1.0, w2=1.0, b2=-1.0):
     ax.plot(x, relu(x), color="0.7", linewidth=5, label="ReLU max(0, x)")
     ax.plot(x, c * relu(b + w * x), "--", label="c max(0, b + w x)")
     ax.plot(x, c2 * relu(b2 + w2 * x), "--", label="c' max(0, b' + w' x)")
-    ax.plot(x, relu_sum(x, [c, c2], [w, w2], [b, b2]), color="black", linewidth=2, label="their sum (the notes' formula)")
+    ax.plot(x, relu_sum(x, [c, c2], [w, w2], [b, b2]), color="black", linewidth=2,
+            label="their sum (the notes' formula)")
     ax.set_xlabel("x1")
     ax.set_ylabel("output")
     ax.set_ylim(-3, 3)

@@ -43,17 +43,20 @@ def pass_steps(net, X, Y):
     m = X.shape[1]
     frac = f"(1/{m})"
     return [
-        ("forward", "Z1 = W1 A0 + b1", [("W1", P["W1"]), "@", ("A0 = X", A[0]), "+", ("b1", P["b1"]), "=", ("Z1", Z[1])]),
+        ("forward", "Z1 = W1 A0 + b1",
+         [("W1", P["W1"]), "@", ("A0 = X", A[0]), "+", ("b1", P["b1"]), "=", ("Z1", Z[1])]),
         ("forward", "A1 = σ(Z1)", ["σ", ("Z1", Z[1]), "=", ("A1", A[1])]),
         ("forward", "Z2 = W2 A1 + b2", [("W2", P["W2"]), "@", ("A1", A[1]), "+", ("b2", P["b2"]), "=", ("Z2", Z[2])]),
         ("forward", "Ŷ = A2 = softmax(Z2)", ["softmax", ("Z2", Z[2]), "=", ("A2 = Ŷ", A[2])]),
         ("backward", "dZ2 = Ŷ − Y", [("Ŷ", A[2]), "−", ("Y", Y), "=", ("dZ2", dZ[2])]),
         ("backward", "dW2 = (1/m) dZ2 A1ᵀ", [frac, ("dZ2", dZ[2]), "@", ("A1ᵀ", A[1].T), "=", ("dW2", grads["dW2"])]),
-        ("backward", "db2 = (1/m) Σ dZ2 (over the examples)", [frac + " Σ", ("dZ2", dZ[2]), "=", ("db2", grads["db2"])]),
+        ("backward", "db2 = (1/m) Σ dZ2 (over the examples)",
+         [frac + " Σ", ("dZ2", dZ[2]), "=", ("db2", grads["db2"])]),
         ("backward", "dZ1 = W2ᵀ dZ2 * σ′(Z1)",
          [("W2ᵀ", P["W2"].T), "@", ("dZ2", dZ[2]), "*", ("σ′(Z1)", sigmoid_prime(Z[1])), "=", ("dZ1", dZ[1])]),
         ("backward", "dW1 = (1/m) dZ1 A0ᵀ", [frac, ("dZ1", dZ[1]), "@", ("A0ᵀ", A[0].T), "=", ("dW1", grads["dW1"])]),
-        ("backward", "db1 = (1/m) Σ dZ1 (over the examples)", [frac + " Σ", ("dZ1", dZ[1]), "=", ("db1", grads["db1"])]),
+        ("backward", "db1 = (1/m) Σ dZ1 (over the examples)",
+         [frac + " Σ", ("dZ1", dZ[1]), "=", ("db1", grads["db1"])]),
     ]
 
 

@@ -47,7 +47,8 @@ def draw_nudge(ax, net, X, Y, weight="W1[0, 1]", nudge=0.5):
     slope = float(net.backward(Y)["d" + match.group(1)][int(match.group(2)), int(match.group(3))])
     deltas = np.linspace(-2.0, 2.0, 161)
     ax.plot(deltas, loss_along(net, X, Y, weight, deltas), color="#4C72B0", label="loss J (forward passes)")
-    ax.plot(deltas, J0 + slope * deltas, color="#C44E52", linestyle="--", label=f"tangent, slope d{weight} = {slope:.3f}")
+    ax.plot(deltas, J0 + slope * deltas, color="#C44E52", linestyle="--",
+            label=f"tangent, slope d{weight} = {slope:.3f}")
     actual = float(loss_along(net, X, Y, weight, nudge)[0]) - J0
     predicted = slope * nudge
     ax.plot([nudge, nudge], [J0 + predicted, J0 + actual], color="black", linewidth=2.5,

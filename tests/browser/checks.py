@@ -132,7 +132,7 @@ def formula_counts(sources, check_math=CHECK_MATH):
     return list(_formula_counts(tuple(sources), str(check_math)))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _formula_counts(sources, check_math):
     if not Path(check_math).is_file():
         raise FileNotFoundError(f"check-math not found at {check_math} (set CHECK_MATH to its path)")

@@ -8,6 +8,7 @@ ends it and every kernel it started, also when a test failed.
 """
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -16,7 +17,6 @@ import sys
 import time
 import urllib.error
 import urllib.request
-import secrets
 from pathlib import Path
 
 # What a learner does not need to see and the tests must not wait for: news and update
