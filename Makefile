@@ -12,7 +12,7 @@ BROWSER_STAMP := $(VENV)/.installed-browser
 # one BLAS thread, so that timings shown in notebooks mean something on a busy 2-core machine.
 TESTENV := env -u MPLBACKEND PYTHONHASHSEED=0 OPENBLAS_NUM_THREADS=1
 
-.PHONY: lab test test-portable test-browser student doctor execute timings html bench clean
+.PHONY: lab test lint test-portable test-browser student doctor execute timings html bench clean
 
 # The learner's workspace, student/: their own copies (made once, never overwritten once changed) and
 # student/solutions/ (read-only). Prints the whole address, token included (mlnotes/lab.py).
@@ -21,6 +21,10 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(TESTENV) $(BIN)/python -m pytest
+
+# ruff, with the rules in pyproject.toml ([tool.ruff]): the package, tests, tools, benchmarks and notebooks.
+lint: $(STAMP)
+	$(BIN)/ruff check .
 
 # Strict nbval under several CPU personalities (OpenBLAS kernel x numpy SIMD dispatch), set explicitly
 # per run, so that outputs that hold only on this machine's CPU fail here first (tools/test_portable.py).
