@@ -179,11 +179,11 @@ def show_mistakes(X, true, probabilities, ncols=6, scale=1.5):
         bar_ax.bar(range(n_classes), P[:, index], color=colors)
         bar_ax.set_ylim(0, 1)
         bar_ax.set_xticks(range(n_classes))
-        bar_ax.tick_params(labelsize=7, length=2)
+        bar_ax.tick_params(labelsize=9, length=2)
         bar_ax.set_yticks([0, 1])
-        bar_ax.set_xlabel("digit", fontsize=7, labelpad=1)
+        bar_ax.set_xlabel("digit", fontsize=9, labelpad=1)
         if index % ncols == 0:
-            bar_ax.set_ylabel("p", fontsize=7, labelpad=1)
+            bar_ax.set_ylabel("p", fontsize=9, labelpad=1)
         bar_ax.grid(False)
     return fig
 
@@ -191,8 +191,9 @@ def show_mistakes(X, true, probabilities, ncols=6, scale=1.5):
 def show_weights(W, titles=None, ncols=8, scale=1.2):
     """Each row of W, the 64 input weights of one hidden unit, as an 8×8 image; returns the Figure.
 
-    Blue: a positive weight (ink there raises the unit's z), red: a negative one; each
-    image has its own colour scale, symmetric around 0.
+    Blue: a positive weight (ink there raises the unit's z), red: a negative one. Each
+    image is divided by its unit's largest |weight|, so that weak units show their pattern
+    too; the colour bar reads in those units, from -1 to 1.
     """
     W = as_array(W, "W")
     if W.ndim != 2 or W.shape[1] != 64:
@@ -208,8 +209,9 @@ def show_weights(W, titles=None, ncols=8, scale=1.2):
         ax.axis("off")
         if index >= k:
             continue
-        limit = max(float(np.abs(W[index]).max()), 1e-12)
-        ax.imshow(W[index].reshape(8, 8), cmap="RdBu", vmin=-limit, vmax=limit)
+        largest = max(float(np.abs(W[index]).max()), 1e-12)
+        image = ax.imshow(W[index].reshape(8, 8) / largest, cmap="RdBu", vmin=-1, vmax=1)
         if titles is not None:
             ax.set_title(titles[index], fontsize=8)
+    fig.colorbar(image, ax=axes, shrink=0.8, label="weight / the unit's largest |weight|")
     return fig

@@ -114,13 +114,16 @@ def test_show_mistakes_puts_each_image_above_its_probabilities():
         show_mistakes(X, np.array([1, 1]), P)
 
 
-def test_show_weights_draws_each_row_as_an_image_with_a_symmetric_scale():
+def test_show_weights_draws_each_row_scaled_by_its_largest_weight_with_a_colour_bar():
     W = np.arange(128.0).reshape(2, 64) - 40
     fig = show_weights(W, titles=["unit 0", "unit 1"], ncols=4)
     first = fig.axes[0].images[0]
-    np.testing.assert_array_equal(first.get_array(), W[0].reshape(8, 8))
-    assert first.get_clim() == (-40.0, 40.0) and fig.axes[1].get_title() == "unit 1"
-    assert len(fig.axes) == 2
+    np.testing.assert_allclose(first.get_array(), W[0].reshape(8, 8) / 40)   # unit 0's largest |weight| is 40
+    assert first.get_clim() == (-1.0, 1.0) and fig.axes[1].get_title() == "unit 1"
+    second = fig.axes[1].images[0]
+    assert second.get_array().max() == 1.0                                      # each unit on its own scale
+    colour_bar = fig.axes[2]
+    assert len(fig.axes) == 3 and "largest |weight|" in colour_bar.get_ylabel()
     with pytest.raises(ValueError, match=r"shape \(k, 64\), got \(64, 2\)"):
         show_weights(W.T)
     with pytest.raises(ValueError, match=r"one title per unit \(2\), got 1"):
