@@ -4,7 +4,7 @@ Matplotlib's default font has no Chinese glyphs: a label such as 输入层
 would show as empty boxes and print a warning (which also breaks strict
 nbval). We ship a subset of Droid Sans Fallback (Apache-2.0, Debian package
 fonts-droid-fallback) holding the 3,755 common characters of GB2312 level 1,
-every Chinese character in the course's notebooks and package, and CJK
+every Chinese character in the course's notebooks, package, docs and README, and CJK
 punctuation, so learners can also write Chinese in their own plots.
 
     apt-get install fonts-droid-fallback && pip install fonttools
@@ -37,7 +37,7 @@ def course_characters():
                 chars.add(bytes([hi, lo]).decode("gb2312"))
             except UnicodeDecodeError:
                 pass  # the few unused code points at the end of row 55
-    for path in [*TOP.glob("notebooks/*.ipynb"), *TOP.glob("mlnotes/**/*.py"), *TOP.glob("docs/*.md")]:
+    for path in [*TOP.glob("notebooks/*.ipynb"), *TOP.glob("mlnotes/**/*.py"), *TOP.glob("docs/*.md"), TOP / "README.md"]:
         chars |= {ch for ch in path.read_text(encoding="utf-8") if is_cjk(ch)}
     return chars
 
