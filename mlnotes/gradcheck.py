@@ -93,3 +93,14 @@ def model_gradient_error(model, X, Y, eps=1e-6):
     model.forward(X)
     grads = model.backward(Y)
     return relative_error(flatten(grads, ["d" + name for name in names]), numeric)
+
+
+def gradient_sizes(model, X, Y):
+    """The length of each layer's weight gradient, |dW^(l)| for l = 1..L, after one forward and backward pass.
+
+    How much each layer would move in one step of gradient descent: in a deep sigmoid network the
+    first layers' gradients are many times smaller than the last ones' (vanishing gradients, notebook 07).
+    """
+    model.forward(X)
+    grads = model.backward(Y)
+    return [float(np.linalg.norm(grads[f"dW{l}"])) for l in range(1, model.L + 1)]

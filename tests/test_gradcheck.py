@@ -40,3 +40,19 @@ def test_bad_arguments():
         numerical_gradient(lambda t: 0.0, np.array([1.0]), eps=0)
     with pytest.raises(TypeError, match="f must be a function"):
         numerical_gradient(3.0, np.array([1.0]))
+
+
+def test_gradient_sizes_vanish_through_deep_sigmoid_layers_and_not_through_relu():
+    from mlnotes.gradcheck import gradient_sizes
+    from mlnotes.losses import one_hot
+    from mlnotes.network import MLP
+
+    rng = np.random.default_rng(3)
+    X, Y = rng.normal(size=(16, 40)), one_hot(rng.integers(0, 2, size=40), 2)
+    sigmoid_net = MLP([16] + [16] * 7 + [2], hidden="sigmoid", seed=1)
+    sizes = gradient_sizes(sigmoid_net, X, Y)
+    grads = sigmoid_net.backward(Y)
+    assert len(sizes) == 8 and sizes[-1] == pytest.approx(np.linalg.norm(grads["dW8"]))
+    assert sizes[0] < 1e-3 * sizes[-1]
+    relu_sizes = gradient_sizes(MLP([16] + [16] * 7 + [2], hidden="relu", seed=1), X, Y)
+    assert relu_sizes[0] > 1e-2 * relu_sizes[-1]

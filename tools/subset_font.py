@@ -37,7 +37,8 @@ def course_characters():
                 chars.add(bytes([hi, lo]).decode("gb2312"))
             except UnicodeDecodeError:
                 pass  # the few unused code points at the end of row 55
-    for path in [*TOP.glob("notebooks/*.ipynb"), *TOP.glob("mlnotes/**/*.py"), *TOP.glob("docs/*.md"), TOP / "README.md"]:
+    course = [*TOP.glob("notebooks/*.ipynb"), *TOP.glob("mlnotes/**/*.py"), *TOP.glob("docs/*.md"), TOP / "README.md"]
+    for path in course:
         chars |= {ch for ch in path.read_text(encoding="utf-8") if is_cjk(ch)}
     return chars
 
