@@ -132,3 +132,26 @@ def test_repr_writes_numbered_runs_of_controls_short():
     assert _runs(["start", "x0", "x1", "x2", "w1", "w2", "b", "x7", "x8", "x9", "x10"]) == \
         ["start", "x0 … x2", "w1", "w2", "b", "x7 … x10"]
     assert _runs(["x1", "x3", "x4"]) == ["x1", "x3", "x4"]
+
+
+def test_a_float_control_set_from_code_lands_where_the_browser_slider_can_show_it():
+    from mlnotes.widgets.demo import on_grid
+
+    control = slider("w", 0.0, -3.0, 3.0, step=0.1)
+    assert on_grid(control, 0.5) == 0.5 and on_grid(control, 0.5499) == 0.5 and on_grid(control, -0.26) == -0.3
+    log_free = widgets.SelectionSlider(options=[0.01, 0.05], value=0.05)
+    assert on_grid(log_free, 0.05) == 0.05                      # not a FloatSlider: taken as it is
+    coarse = slider("c", 0.37, 0.0, 1.0, step=0.25)
+    demo = Demo("grid", lambda ax, c: f"c = {c}", {"c": coarse})
+    assert demo.values() == {"c": 0.25}                          # the first value is on the grid too
+    assert demo.set(c=0.8) == "c = 0.75" and coarse.value == 0.75
+
+
+def test_every_demo_float_slider_starts_on_its_grid():
+    from mlnotes.widgets import demo as demo_module
+    from mlnotes.widgets import descent_explorer, neuron_explorer, outlier_explorer, relu_pair_explorer
+
+    for make in (neuron_explorer, relu_pair_explorer, outlier_explorer, descent_explorer):
+        for control in make().controls.values():
+            if isinstance(control, widgets.FloatSlider):
+                assert demo_module.on_grid(control, control.value) == control.value

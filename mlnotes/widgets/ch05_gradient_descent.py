@@ -99,13 +99,18 @@ def draw_descent(ax, optimizer="sgd", lr=0.1, steps=50):
     return f"{name}, lr = {lr:.3g}: {describe_run(J, path, steps)}"
 
 
+LEARNING_RATES = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.15, 0.19, 0.2, 0.21, 0.3, 0.37, 0.38, 0.39,
+                  0.5, 0.7, 1.0]
+
+
 def descent_explorer():
     """Optimiser, learning rate and steps on the valley; the path is redrawn as they move."""
     controls = {
         "optimizer": widgets.Dropdown(options=[(name, key) for key, name in OPTIMIZER_NAMES.items()],
                                       value="sgd", description="optimizer"),
-        "lr": widgets.FloatLogSlider(value=0.1, base=10, min=-3, max=0, step=0.05, description="lr",
-                                     readout_format=".3g", continuous_update=True),
+        # Learning rates worth trying, not a continuous scale: the limits of 05's text (0.2 for
+        # gradient descent, 0.38 for momentum) and the values either side of them are all here.
+        "lr": widgets.SelectionSlider(options=LEARNING_RATES, value=0.1, description="lr", continuous_update=True),
         "steps": slider("steps", 50, 1, 200, integer=True),
     }
     return Demo("an optimiser in a narrow valley", draw_descent, controls, figsize=(7.0, 3.6))

@@ -12,6 +12,7 @@ the readout and picture are widget state a test can read.
 """
 import html
 import io
+import math
 import re
 
 import ipywidgets as widgets
@@ -34,6 +35,7 @@ class Demo(widgets.VBox):
         self.readout = widgets.HTML()
         self.image = widgets.Image(format="png")
         for control in self.controls.values():
+            control.value = on_grid(control, control.value)
             control.observe(self._on_change, names="value")
         header = widgets.HTML(f"<b>{html.escape(title)}</b>")
         layout = controls_layout or widgets.Layout(flex_flow="row wrap")
@@ -65,7 +67,7 @@ class Demo(widgets.VBox):
         held, self._held = self._held, True
         try:
             for name, value in values.items():
-                self.controls[name].value = value
+                self.controls[name].value = on_grid(self.controls[name], value)
         finally:
             self._held = held
         if self._pending and not held:
@@ -88,6 +90,20 @@ class Demo(widgets.VBox):
             self._pending = True
         else:
             self.update()
+
+
+def on_grid(control, value):
+    """value moved to the nearest position a FloatSlider can show: min + k step, rounded to step's decimals.
+
+    The browser's slider snaps whatever it is given to that grid and sends the snapped value back;
+    set from code off the grid, the kernel's value and the picture would disagree, or the echo would
+    arrive after a later change and undo it. Other controls take their values as they are.
+    """
+    if not isinstance(control, widgets.FloatSlider):
+        return value
+    k = round((float(value) - control.min) / control.step)
+    decimals = max(0, -math.floor(math.log10(control.step)) + 2)
+    return round(control.min + k * control.step, decimals)
 
 
 def _runs(names):
