@@ -37,7 +37,7 @@ def sigmoid(z):
 
 def sigmoid_prime(z):
     """sigma'(z) = sigma(z) (1 - sigma(z)); it is largest, 1/4, at z = 0."""
-    s = sigmoid(z)
+    s = sigmoid.formula(z)  # z is checked already (the public sigmoid_prime, or its caller)
     return s * (1.0 - s)
 
 

@@ -77,14 +77,15 @@ class MLP:
         sizes = list(layer_sizes) if not isinstance(layer_sizes, (str, bytes)) else []
         if len(sizes) < 2 or not all(isinstance(n, (int, np.integer)) and n >= 1 for n in sizes):
             raise ValueError(f"layer_sizes must list at least two positive whole numbers, e.g. [64, 32, 10], got {layer_sizes!r}")
+        activations.get(hidden)  # the error that lists the activations there are
         # The bare formulas: forward() checks every Z[l] itself (see _check_Z)
-        self.g, self.g_prime = (f.formula for f in activations.get(hidden))
+        self.g, self.g_prime = activations.FORMULAS[hidden]
         if output not in DEFAULT_LOSS:
             raise ValueError(f"output must be 'softmax', 'sigmoid' or 'identity', got {output!r}")
         if output == "softmax":  # no derivative here: softmax pairs with cross-entropy only (SHORTCUT)
             self.g_L, self.g_L_prime = activations.softmax.formula, None
         else:
-            self.g_L, self.g_L_prime = (f.formula for f in activations.ACTIVATIONS[output])
+            self.g_L, self.g_L_prime = activations.FORMULAS[output]
         loss = loss or DEFAULT_LOSS[output]
         if loss not in losses.LOSSES:
             raise ValueError(f"unknown loss {loss!r}; expected one of {', '.join(map(repr, losses.LOSSES))}")

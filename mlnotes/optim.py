@@ -128,11 +128,11 @@ def train(model, X, Y, epochs, optimizer, batch_size=None, seed=0, after_epoch=N
             after_epoch(epoch)
 
 
-def _check_train(model, X, Y, epochs, optimizer, batch_size=None, seed=0, after_epoch=None, limit=1e6):
-    """train's arguments, with after_epoch preceded by the check that the parameters stay below limit."""
+def _check_train(model, X, Y, epochs, optimizer, batch_size=None, seed=0, after_epoch=None):
+    """train's arguments, with after_epoch preceded by the check that no parameter grew past 1e6."""
     def checked_after_epoch(epoch):
         worst = max(float(np.max(np.abs(p))) if np.all(np.isfinite(p)) else np.inf for p in model.params.values())
-        if worst > limit:
+        if worst > 1e6:
             raise Diverged(f"training diverged in epoch {epoch}: parameters grew to {worst:.3g}. "
                            f"The learning rate lr={optimizer.lr:g} is too large here; try lr={optimizer.lr / 10:g}")
         if after_epoch is not None:
