@@ -4,6 +4,8 @@ A learner who passes the wrong thing should read *what was expected and
 what came*, at the call they wrote, not a numpy broadcasting error three
 frames deeper (or worse, a silently broadcast result).
 """
+import functools
+import inspect
 import numbers
 
 import numpy as np
@@ -68,3 +70,28 @@ def require_same_shape(a, a_name, b, b_name):
             f"{a_name} has shape {a.shape} but {b_name} has shape {b.shape}; "
             f"they must have the same shape"
         )
+
+
+def checked(formula, check, number_in_number_out=False):
+    """The public function made from a bare formula: check(*args, **kwargs) returns formula's arguments, checked.
+
+    What a learner reads (show_source) is the formula: inspect.getsource follows functools.wraps
+    to it, and the checks live in check. The formula stays reachable as .formula, for callers that
+    checked their arrays already. number_in_number_out: a plain number as the first argument
+    gives a float back.
+    """
+    first = next(iter(inspect.signature(formula).parameters))
+
+    @functools.wraps(formula)
+    def public(*args, **kwargs):
+        out = formula(*check(*args, **kwargs))
+        return scalar_or_array(out, args[0] if args else kwargs[first]) if number_in_number_out else out
+    public.formula = formula
+    return public
+
+
+def require_output_shape(Y, shape):
+    """ValueError unless the targets Y have the shape of the network's output (n_L, m): no silent broadcasting."""
+    if Y.shape != tuple(shape):
+        hint = " (labels? use one_hot(labels, n_classes))" if Y.ndim == 1 else ""
+        raise ValueError(f"Y must have the shape of the output, {tuple(shape)}, got {Y.shape}{hint}")

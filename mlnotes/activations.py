@@ -9,110 +9,74 @@ softmax, which works on the columns of Z (one column per example).
     leaky_relu(z) = z if z > 0 else alpha z    leaky_relu_prime(z) = 1 if z > 0 else alpha
     softmax(Z)[k, j] = e^(Z[k, j]) / sum_i e^(Z[i, j])
 
-ACTIVATIONS maps a name to (g, g_prime); the network, the widgets and the
-exercise checks all look activations up there, so there is one table.
-Each function checks its input; its bare formula is g.formula (see elementwise).
+ACTIVATIONS maps a name to (g, g_prime); the network, both autograd engines, the
+widgets and the exercise checks all look activations up there, so there is one table.
+
+Each def below is the bare formula, on a float64 array (the notebooks show these).
+The public function of the same name checks its input first (a number or an array of
+finite numbers, or an error that says what came instead) and gives a float back for a
+number; g.formula is the bare formula, for callers that checked their arrays already.
 
 The notes' "ReLU" formula, c max(0, b + w x1) + c' max(0, b' + w' x1), is a
 sum of two ReLU units, not ReLU itself: relu_sum builds such sums.
 """
-import functools
-
 import numpy as np
 
-from mlnotes._validate import as_array, require_ndim, scalar_or_array
+from mlnotes._validate import as_array, checked, require_ndim
 
 
-def elementwise(formula):
-    """The public activation made from formula(z): z is checked first, and a number gives a float back.
-
-    The check (a number or an array of finite numbers, or a clear error) costs as much as a ReLU
-    itself, so the formula stays reachable as .formula: the network applies it directly to each
-    Z[l], which it checked itself as it computed it, and so do the Tensor engine's operations on
-    their arrays.
-    """
-    @functools.wraps(formula)
-    def checked(z, *args, **kwargs):
-        return scalar_or_array(formula(as_array(z, "z"), *args, **kwargs), z)
-    checked.formula = formula
-    return checked
-
-
-@elementwise
 def sigmoid(z):
     """sigma(z) = 1 / (1 + e^(-z)), computed without overflow.
 
     The textbook form overflows for z = -1000 (e^1000 is inf). For z < 0 we
-    use the equal form e^z / (1 + e^z), whose exponent is then negative.
+    use the equal form e^z / (1 + e^z): with e = e^(-|z|), no exponent is positive.
     """
-    out = np.empty_like(z)
-    pos = z >= 0
-    out[pos] = 1.0 / (1.0 + np.exp(-z[pos]))
-    e = np.exp(z[~pos])
-    out[~pos] = e / (1.0 + e)
-    return out
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
-@elementwise
 def sigmoid_prime(z):
     """sigma'(z) = sigma(z) (1 - sigma(z)); it is largest, 1/4, at z = 0."""
-    s = sigmoid.formula(z)
+    s = sigmoid.formula(z)  # z is checked already (the public sigmoid_prime, or its caller)
     return s * (1.0 - s)
 
 
-@elementwise
 def relu(z):
     """ReLU(z) = max(0, z)."""
     return np.maximum(z, 0.0)
 
 
-@elementwise
 def relu_prime(z):
     """ReLU'(z) = 1 for z > 0, 0 for z < 0; at z = 0 we take 0 (a valid subgradient)."""
     return (z > 0).astype(np.float64)
 
 
-@elementwise
 def tanh(z):
     """tanh(z) = (e^z - e^(-z)) / (e^z + e^(-z)), a sigmoid stretched to (-1, 1)."""
     return np.tanh(z)
 
 
-@elementwise
 def tanh_prime(z):
     """tanh'(z) = 1 - tanh(z)^2."""
     t = np.tanh(z)
     return 1.0 - t * t
 
 
-def _slope(alpha):
-    """alpha as a float, or a clear error: leaky ReLU's small slope for z <= 0."""
-    a = as_array(alpha, "alpha")
-    if a.ndim != 0 or not 0 <= a < 1:
-        raise ValueError(f"alpha is leaky ReLU's slope for z <= 0, a number in [0, 1), got {alpha!r}")
-    return float(a)
-
-
-@elementwise
 def leaky_relu(z, alpha=0.01):
     """Leaky ReLU: z for z > 0, alpha z otherwise, so negative inputs still pass a gradient."""
-    alpha = _slope(alpha)
     return np.where(z > 0, z, alpha * z)
 
 
-@elementwise
 def leaky_relu_prime(z, alpha=0.01):
     """Leaky ReLU'(z) = 1 for z > 0, alpha otherwise (alpha at z = 0)."""
-    return np.where(z > 0, 1.0, _slope(alpha))
+    return np.where(z > 0, 1.0, alpha)
 
 
-@elementwise
 def identity(z):
     """g(z) = z: the 'activation' of a linear layer (regression outputs)."""
     return z.copy()
 
 
-@elementwise
 def identity_prime(z):
     """g'(z) = 1."""
     return np.ones_like(z)
@@ -125,23 +89,8 @@ def softmax(Z):
     (it cancels in the fraction) but keeps every exponent <= 0, so nothing
     overflows. A 1-D input is treated as one example.
     """
-    Z_arr = as_array(Z, "Z")
-    if Z_arr.ndim == 0:
-        raise ValueError("softmax needs a vector or a matrix of scores (one column per example), got a single number")
-    if Z_arr.ndim > 2:
-        raise ValueError(f"softmax takes shape (n_classes,) or (n_classes, m), got shape {Z_arr.shape}")
-    return _softmax(Z_arr)
-
-
-def _softmax(Z):
-    """softmax's formula on a checked float64 array; it is softmax.formula, as elementwise() gives the others."""
-    e = Z - Z.max(axis=0, keepdims=True)
-    np.exp(e, out=e)  # in place: one array for the whole computation
-    e /= e.sum(axis=0, keepdims=True)
-    return e
-
-
-softmax.formula = _softmax
+    E = np.exp(Z - Z.max(axis=0, keepdims=True))
+    return E / E.sum(axis=0, keepdims=True)
 
 
 def softmax_jacobian(z):
@@ -153,7 +102,7 @@ def softmax_jacobian(z):
     """
     z_arr = as_array(z, "z")
     require_ndim(z_arr, "z", 1, " (the Jacobian is for one example; pass one column)")
-    s = softmax(z_arr)
+    s = softmax.formula(z_arr)
     return np.diag(s) - np.outer(s, s)
 
 
@@ -167,6 +116,36 @@ def relu_sum(x, c, w, b):
     hold one entry per unit (or are numbers, for a single unit:
     relu_sum(x, 1, 1, 0) is relu(x) itself).
     """
+    total = np.zeros_like(x)
+    for c_k, w_k, b_k in zip(c, w, b):
+        total = total + c_k * np.maximum(0.0, b_k + w_k * x)
+    return total
+
+
+# The public functions: each checks its input (the _check_ functions below), then runs the bare
+# formula above, kept as .formula. A number in gives a float back.
+
+def _check_z(z):
+    return (as_array(z, "z"),)
+
+
+def _check_leaky(z, alpha=0.01):
+    a = as_array(alpha, "alpha")
+    if a.ndim != 0 or not 0 <= a < 1:
+        raise ValueError(f"alpha is leaky ReLU's slope for z <= 0, a number in [0, 1), got {alpha!r}")
+    return as_array(z, "z"), float(a)
+
+
+def _check_scores(Z):
+    Z_arr = as_array(Z, "Z")
+    if Z_arr.ndim == 0:
+        raise ValueError("softmax needs a vector or a matrix of scores (one column per example), got a single number")
+    if Z_arr.ndim > 2:
+        raise ValueError(f"softmax takes shape (n_classes,) or (n_classes, m), got shape {Z_arr.shape}")
+    return (Z_arr,)
+
+
+def _check_units(x, c, w, b):
     x_arr = as_array(x, "x")
     c_arr, w_arr, b_arr = (np.atleast_1d(as_array(v, name)) for v, name in ((c, "c"), (w, "w"), (b, "b")))
     for name, arr in (("c", c_arr), ("w", w_arr), ("b", b_arr)):
@@ -175,10 +154,15 @@ def relu_sum(x, c, w, b):
         raise ValueError(
             f"c, w and b need one entry per ReLU unit each, got shapes {c_arr.shape}, {w_arr.shape} and {b_arr.shape}"
         )
-    total = np.zeros_like(x_arr)
-    for c_k, w_k, b_k in zip(c_arr, w_arr, b_arr):
-        total = total + c_k * np.maximum(0.0, b_k + w_k * x_arr)
-    return scalar_or_array(total, x)
+    return x_arr, c_arr, w_arr, b_arr
+
+
+sigmoid, sigmoid_prime = checked(sigmoid, _check_z, True), checked(sigmoid_prime, _check_z, True)
+relu, relu_prime = checked(relu, _check_z, True), checked(relu_prime, _check_z, True)
+tanh, tanh_prime = checked(tanh, _check_z, True), checked(tanh_prime, _check_z, True)
+leaky_relu, leaky_relu_prime = checked(leaky_relu, _check_leaky, True), checked(leaky_relu_prime, _check_leaky, True)
+identity, identity_prime = checked(identity, _check_z, True), checked(identity_prime, _check_z, True)
+softmax, relu_sum = checked(softmax, _check_scores), checked(relu_sum, _check_units, True)
 
 
 #: name -> (g, g_prime): the one table every other module looks activations up in.
@@ -189,6 +173,11 @@ ACTIVATIONS = {
     "leaky_relu": (leaky_relu, leaky_relu_prime),
     "identity": (identity, identity_prime),
 }
+
+
+#: The same table with the bare formulas, for callers that checked their arrays already
+#: (the network checks every Z[l]; the engines work on arrays and floats they made themselves).
+FORMULAS = {name: (g.formula, g_prime.formula) for name, (g, g_prime) in ACTIVATIONS.items()}
 
 
 def get(name):

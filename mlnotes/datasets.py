@@ -1,8 +1,7 @@
 """Data for the course: handwritten digits shipped inside the package, and toy sets made with numpy.
 
 Every loader returns X of shape (n_features, m), examples as columns as
-everywhere in the course, and labels y of shape (m,) (integers for
-classification, or a row (1, m) of targets for regression). Nothing is
+everywhere in the course, and labels y of shape (m,), integers. Nothing is
 downloaded; every random draw comes from a seeded generator.
 """
 import hashlib
@@ -97,18 +96,3 @@ def two_moons(m=200, noise=0.1, seed=0):
     y = (np.arange(m) >= m0).astype(np.int64)
     return X + noise * rng.normal(size=(2, m)), y
 
-
-def spirals(m=300, n_classes=3, noise=0.2, seed=0):
-    """n_classes arms of a spiral winding around the origin; about m // n_classes points each."""
-    rng = np.random.default_rng(seed)
-    y = np.arange(m) % n_classes
-    r = rng.random(m)
-    theta = 4.0 * r + 2 * np.pi * y / n_classes + noise * rng.normal(size=m)
-    return np.stack([r * np.cos(theta), r * np.sin(theta)]), y.astype(np.int64)
-
-
-def regression_curve(m=50, noise=0.1, seed=0):
-    """y = sin(2 pi x) + noise for x drawn evenly in [0, 1]: X (1, m), y (1, m), sorted by x."""
-    rng = np.random.default_rng(seed)
-    x = np.sort(rng.random(m))
-    return x.reshape(1, -1), (np.sin(2 * np.pi * x) + noise * rng.normal(size=m)).reshape(1, -1)

@@ -10,16 +10,30 @@ is off by far more.
 """
 import numpy as np
 
-from mlnotes._validate import as_array
+from mlnotes._validate import as_array, checked
 
 
 def numerical_gradient(f, x, eps=1e-6):
     """Central-difference gradient of the scalar function f at x (an array of any shape).
 
-    x is changed in place one entry at a time and restored afterwards, so f
-    may read it (that is how a model's weights are checked: f closes over
+    Each entry of x is moved by +eps and -eps and put back afterwards, so f
+    may read x itself (that is how a model's weights are checked: f closes over
     the model and x is one of its weight arrays).
     """
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + eps
+        f_plus = f(x)
+        x[i] = old - eps
+        f_minus = f(x)
+        x[i] = old
+        grad[i] = (f_plus - f_minus) / (2 * eps)
+    return grad
+
+
+def _check_numerical_gradient(f, x, eps=1e-6):
+    """numerical_gradient's arguments checked, with f wrapped so that each of its results is checked too."""
     if not callable(f):
         raise TypeError(f"f must be a function returning a number, got {type(f).__name__}")
     if not isinstance(x, np.ndarray) or x.dtype != np.float64:
@@ -27,16 +41,7 @@ def numerical_gradient(f, x, eps=1e-6):
                         + (f" of dtype {x.dtype}" if isinstance(x, np.ndarray) else ""))
     if not eps > 0:
         raise ValueError(f"eps must be a small positive number, got {eps!r}")
-    grad = np.zeros_like(x)
-    for i in np.ndindex(x.shape):
-        old = x[i]
-        x[i] = old + eps
-        f_plus = _scalar(f(x))
-        x[i] = old - eps
-        f_minus = _scalar(f(x))
-        x[i] = old
-        grad[i] = (f_plus - f_minus) / (2 * eps)
-    return grad
+    return (lambda x: _scalar(f(x))), x, eps
 
 
 def _scalar(value):
@@ -44,6 +49,9 @@ def _scalar(value):
     if np.ndim(value) != 0:
         raise TypeError(f"f must return a single number (a loss), got shape {np.shape(value)}")
     return float(value)
+
+
+numerical_gradient = checked(numerical_gradient, _check_numerical_gradient)
 
 
 def relative_error(a, b):

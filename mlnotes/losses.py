@@ -18,7 +18,7 @@ LOSSES maps a name to (loss, loss_grad).
 """
 import numpy as np
 
-from mlnotes._validate import as_array, require_same_shape, scalar_or_array
+from mlnotes._validate import as_array, checked, require_same_shape, scalar_or_array
 
 #: Probabilities are clipped to [EPS, 1 - EPS] inside the logs, so a
 #: confident wrong answer costs -log(1e-12) ~ 27.6 instead of infinity.
@@ -37,9 +37,18 @@ def _pair(y_hat, y, names=("y_hat", "y")):
     return y_hat_arr, y_arr, m
 
 
+def _examples(y):
+    """m, the number of examples: the last axis of y (1 for a single number)."""
+    return y.shape[-1] if y.ndim else 1
+
+
+def _check_pair(y_hat, y):
+    return _pair(y_hat, y)[:2]
+
+
 def mae(y_hat, y):
     """Mean absolute error: (1/m) sum_i |y_i - y_hat_i|."""
-    y_hat, y, m = _pair(y_hat, y)
+    m = _examples(y)
     return float(np.sum(np.abs(y - y_hat)) / m)
 
 
@@ -51,8 +60,12 @@ def mae_grad(y_hat, y):
 
 def mse(y_hat, y):
     """Mean squared error: (1/m) sum_i (y_i - y_hat_i)^2."""
-    y_hat, y, m = _pair(y_hat, y)
+    m = _examples(y)
     return float(np.sum((y - y_hat) ** 2) / m)
+
+
+# The public mae and mse check their input first (_pair), then run the formulas above.
+mae, mse = checked(mae, _check_pair), checked(mse, _check_pair)
 
 
 def mse_grad(y_hat, y):

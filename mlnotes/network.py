@@ -14,13 +14,14 @@ As in the notes, dZ is the error signal of each example (m times dJ/dZ);
 the 1/m of the mean loss appears in dW and db.
 Shapes: X (n_0, m), W[l] (n_l, n_(l-1)), b[l] (n_l, 1), Z[l] and A[l] (n_l, m).
 The lists Z and A are indexed by layer, so Z[0] is an unused None.
-"""
-import time
 
+forward_pass and backward_pass are these equations alone (the notebooks show them);
+MLP checks what comes in and calls them.
+"""
 import numpy as np
 
 from mlnotes import activations, losses, optim
-from mlnotes._validate import as_array
+from mlnotes._validate import as_array, require_output_shape
 
 #: The loss each output is trained with unless told otherwise.
 DEFAULT_LOSS = {"softmax": "cross_entropy", "sigmoid": "binary_cross_entropy", "identity": "mse"}
@@ -28,6 +29,37 @@ DEFAULT_LOSS = {"softmax": "cross_entropy", "sigmoid": "binary_cross_entropy", "
 #: and g'(Z) = A (1 - A) cancel; for softmax + cross-entropy the softmax Jacobian times -Y / A
 #: collapses to A - Y. For any other pair (e.g. sigmoid + MSE) dZ[L] = m dJ/dA * g'(Z[L]).
 SHORTCUT = {("sigmoid", "binary_cross_entropy"), ("softmax", "cross_entropy")}
+
+
+def forward_pass(params, X, g, g_L):
+    """F9-F11: A[0] = X, then for l = 1 .. L:  Z[l] = W[l] A[l-1] + b[l],  A[l] = g(Z[l])  (g_L for l = L).
+
+    params {"W1": ..., "b1": ...}; returns the lists Z and A (Z[0] is None), and Y_hat = A[L].
+    """
+    L = len(params) // 2
+    Z, A = [None], [X]
+    for l in range(1, L + 1):
+        Z.append(params[f"W{l}"] @ A[l - 1] + params[f"b{l}"])
+        A.append(g(Z[l]) if l < L else g_L(Z[l]))
+    return Z, A
+
+
+def backward_pass(params, Z, A, dZ_L, g_prime):
+    """F13-F15, from the output's error signal dZ[L] back to layer 1:
+
+        dW[l] = (1/m) dZ[l] A[l-1]^T,   db[l] = (1/m) sum_i dZ[l]_i,   dZ[l-1] = W[l]^T dZ[l] * g'(Z[l-1])
+
+    Returns the gradients {"dW1": ..., "db1": ...} and the list dZ (dZ[0] is None).
+    """
+    L, m = len(A) - 1, A[0].shape[1]
+    dZ = [None] * L + [dZ_L]
+    grads = {}
+    for l in range(L, 0, -1):
+        grads[f"dW{l}"] = (1 / m) * (dZ[l] @ A[l - 1].T)
+        grads[f"db{l}"] = dZ[l].sum(axis=1, keepdims=True) / m
+        if l > 1:
+            dZ[l - 1] = params[f"W{l}"].T @ dZ[l] * g_prime(Z[l - 1])
+    return grads, dZ
 
 
 class MLP:
@@ -46,10 +78,15 @@ class MLP:
         if len(sizes) < 2 or not all(isinstance(n, (int, np.integer)) and n >= 1 for n in sizes):
             raise ValueError(f"layer_sizes must list at least two positive whole numbers, e.g. [64, 32, 10], "
                              f"got {layer_sizes!r}")
-        # The bare formulas: forward() checks each Z[l] itself (see _check_Z) before applying them
-        self.g, self.g_prime = (f.formula for f in activations.get(hidden))
+        activations.get(hidden)  # the error that lists the activations there are
+        # The bare formulas: forward() checks every Z[l] itself (see _check_Z)
+        self.g, self.g_prime = activations.FORMULAS[hidden]
         if output not in DEFAULT_LOSS:
             raise ValueError(f"output must be 'softmax', 'sigmoid' or 'identity', got {output!r}")
+        if output == "softmax":  # no derivative here: softmax pairs with cross-entropy only (SHORTCUT)
+            self.g_L, self.g_L_prime = activations.softmax.formula, None
+        else:
+            self.g_L, self.g_L_prime = activations.FORMULAS[output]
         loss = loss or DEFAULT_LOSS[output]
         if loss not in losses.LOSSES:
             raise ValueError(f"unknown loss {loss!r}; expected one of {', '.join(map(repr, losses.LOSSES))}")
@@ -59,6 +96,7 @@ class MLP:
         if output == "softmax" and sizes[-1] < 2:
             raise ValueError("a softmax output needs at least 2 classes; use output='sigmoid' for one output")
         self.layer_sizes, self.hidden, self.output, self.loss_name = [int(n) for n in sizes], hidden, output, loss
+        self.loss_grad = losses.LOSSES[loss][1]
         rng = np.random.default_rng(seed)
         scale = 2.0 if hidden in ("relu", "leaky_relu") else 1.0
         self.params = {}
@@ -72,23 +110,20 @@ class MLP:
         """Number of layers that compute (the input layer 0 is not counted)."""
         return len(self.layer_sizes) - 1
 
-    def _check_Z(self, Z, l, X):
-        """Raise a clear error unless Z[l] is finite; forward() checks each layer's Z this way.
+    def _check_Z(self, Z, X):
+        """Raise a clear error at the first Z[l] (Z = [None, Z[1], ..., Z[L]]) that is not finite.
 
-        This check stands in for one of X: a matrix product computes every W[j, i] A[i, k] (to unit j
-        from input i, for example k), so a NaN or infinity in column k of A[l-1] (X for l = 1) or in
-        W[l] or b[l] leaves Z[l] not finite, before any activation could flatten it to a limit
-        (ReLU(-inf) = 0, sigmoid(inf) = 1): 0 * inf is NaN too.
-        Z[1] is also smaller than X: 128 by m against 784 by m for 784-128-10."""
-        if not np.isfinite(Z).all():
-            as_array(X, "X")  # X's own error, naming the entry, when the NaN or infinity came with X
-            raise ValueError(self._not_finite(f"Z[{l}]"))
-
-    def _output(self, Z):
-        """Y_hat = g[L](Z[L]) for a checked Z[L]: every output activation here is finite for finite Z."""
-        if self.output == "softmax":
-            return activations.softmax.formula(Z)
-        return activations.ACTIVATIONS[self.output][0].formula(Z)
+        forward() checks every Z[l] after the pass, in place of X: a matrix product computes every
+        W[j, i] A[i, k] (to unit j from input i, for example k), so a NaN or infinity in column k of
+        A[l-1] (X for l = 1) or in W[l] or b[l] leaves Z[l] not finite, even where an activation then
+        flattens it to a limit (ReLU(-inf) = 0, sigmoid(inf) = 1): 0 * inf is NaN too. Z[1] is also
+        smaller than X: 128 by m against 784 by m for 784-128-10. Every output activation here is
+        finite for a finite Z[L].
+        """
+        for l in range(1, len(Z)):
+            if not np.isfinite(Z[l]).all():
+                as_array(X, "X")  # X's own error, naming the entry, when the NaN or infinity came with X
+                raise ValueError(self._not_finite(f"Z[{l}]"))
 
     def _not_finite(self, what):
         """Why the network computed NaN or infinity: a parameter that is not finite,
@@ -108,17 +143,12 @@ class MLP:
         return X
 
     def forward(self, X):
-        """Y_hat = A[L] for X (n_0, m); keeps every Z[l] and A[l] for backward()."""
+        """Y_hat = A[L] for X (n_0, m), by forward_pass; keeps every Z[l] and A[l] for backward()."""
         X = self._check_X(X, finite=False)  # its NaN or infinity would reach Z[1], which is checked
-        self.Z, self.A = [None], [X]
-        # Each Z[l] is checked (see _check_Z), so numpy's own warnings would only come before that message
+        # Every Z[l] is checked (see _check_Z), so numpy's own warnings would only come before that message
         with np.errstate(over="ignore", invalid="ignore"):
-            for l in range(1, self.L + 1):
-                Z = self.params[f"W{l}"] @ self.A[l - 1]
-                Z += self.params[f"b{l}"]  # in place: a large array fewer to allocate per layer
-                self._check_Z(Z, l, X)
-                self.Z.append(Z)
-                self.A.append(self.g(Z) if l < self.L else self._output(Z))
+            self.Z, self.A = forward_pass(self.params, X, self.g, self.g_L)
+        self._check_Z(self.Z, X)
         return self.A[-1]
 
     def loss(self, X, Y):
@@ -126,42 +156,25 @@ class MLP:
         return losses.LOSSES[self.loss_name][0](self.forward(X), Y)
 
     def output_error(self, Y):
-        """dZ[L], the error signal of the output layer, for the last forward pass."""
+        """dZ[L] for the last forward pass (F12): Y_hat - Y for the pairs in SHORTCUT, else m dJ/dA * g_L'(Z[L])."""
         Y_hat = self.A[-1]
         if (self.output, self.loss_name) in SHORTCUT:
             return Y_hat - Y
         m = Y.shape[1]
-        dA = m * losses.LOSSES[self.loss_name][1](Y_hat, Y)
-        return dA * activations.ACTIVATIONS[self.output][1].formula(self.Z[-1])
+        dA = m * self.loss_grad(Y_hat, Y)
+        return dA * self.g_L_prime(self.Z[-1])
 
     def backward(self, Y):
-        """The gradients {"dW1": ..., "db1": ...} of the loss for the last forward pass, by the notes' equations.
+        """The gradients {"dW1": ..., "db1": ...} of the loss for the last forward pass, by backward_pass.
 
-        They are kept in self.grads, and every error signal dZ[l] in self.dZ, until
-        the next backward pass: to look at, and because memory that is kept is not
-        handed back to the operating system and asked for again on every step.
+        They are kept in self.grads, and every error signal dZ[l] in self.dZ, until the next backward pass.
         """
         if not self.A:
             raise RuntimeError("call forward(X) before backward(Y): backward needs the Z and A of a forward pass")
         Y = as_array(Y, "Y")
-        if Y.shape != self.A[-1].shape:
-            hint = " (labels? use one_hot(labels, n_classes))" if Y.ndim == 1 else ""
-            raise ValueError(f"Y must have the shape of the output, {self.A[-1].shape}, got {Y.shape}{hint}")
-        m = Y.shape[1]
-        self.dZ = [None] * (self.L + 1)
-        self.dZ[self.L] = self.output_error(Y)
-        grads = {}
-        for l in range(self.L, 0, -1):
-            dW = self.dZ[l] @ self.A[l - 1].T
-            dW *= 1 / m  # in place, as below: allocating large arrays costs more than the arithmetic
-            grads[f"dW{l}"] = dW
-            grads[f"db{l}"] = self.dZ[l].sum(axis=1, keepdims=True) / m
-            if l > 1:
-                dZ = self.params[f"W{l}"].T @ self.dZ[l]
-                dZ *= self.g_prime(self.Z[l - 1])
-                self.dZ[l - 1] = dZ
-        self.grads = grads
-        return grads
+        require_output_shape(Y, self.A[-1].shape)
+        self.grads, self.dZ = backward_pass(self.params, self.Z, self.A, self.output_error(Y), self.g_prime)
+        return self.grads
 
     def update(self, grads, lr):
         """Plain gradient descent (F16): every parameter p <- p - lr dp."""
@@ -201,23 +214,21 @@ class MLP:
             raise ValueError(f"y must hold one label per example, shape {predicted.shape}, got {y.shape}")
         return float(np.mean(predicted == y))
 
-    def fit(self, X, Y, epochs=30, lr=0.1, batch_size=32, optimizer="sgd", seed=0, validation=None, progress=False):
+    def fit(self, X, Y, epochs=30, lr=0.1, batch_size=32, optimizer="sgd", seed=0, validation=None, callback=None):
         """Train with optim.train (the notes' six steps); returns the history, one entry per epoch (0 = before).
 
         Y: one-hot columns (softmax) or targets of the output's shape.
         validation=(X_val, Y_val) also records the loss and accuracy on data
-        the network does not train on. progress=True shows a live progress bar
-        in JupyterLab and prints a summary line at the end.
+        the network does not train on. callback(epoch, history) is called with
+        the history so far (its lists grow by one entry per epoch) before
+        training (epoch 0) and after every epoch: a notebook passes
+        mlnotes.widgets.TrainingProgress(epochs), a live progress bar.
         """
         X, Y = self._check_X(X), as_array(Y, "Y")
-        if Y.ndim != 2 or Y.shape != (self.layer_sizes[-1], X.shape[1]):
-            hint = " (labels? use one_hot(labels, n_classes))" if Y.ndim == 1 else ""
-            raise ValueError(f"Y must have shape ({self.layer_sizes[-1]}, {X.shape[1]}), got {Y.shape}{hint}")
+        require_output_shape(Y, (self.layer_sizes[-1], X.shape[1]))
         opt = optim.make_optimizer(optimizer, lr)
         classify = self.output != "identity"
         history = {"loss": [], "accuracy": [], "val_loss": [], "val_accuracy": []}
-        bar = _progress(epochs) if progress else None
-
         loss = losses.LOSSES[self.loss_name][0]
 
         def record(epoch):
@@ -226,27 +237,9 @@ class MLP:
                 history[prefix + "loss"].append(loss(Y_hat, Y_))
                 if classify:
                     history[prefix + "accuracy"].append(self._accuracy(Y_hat, Y_))
-            if bar is not None:
-                bar.update(epoch, _summary(history, epoch, epochs))
+            if callback is not None:
+                callback(epoch, history)
 
-        start = time.perf_counter()
         record(0)
         optim.train(self, X, Y, epochs, opt, batch_size=batch_size, seed=seed, after_epoch=record)
-        if progress:
-            print(f"{_summary(history, epochs, epochs)} ({time.perf_counter() - start:.1f} s elapsed)")
         return {name: values for name, values in history.items() if values}
-
-
-def _summary(history, epoch, epochs):
-    parts = [f"epoch {epoch}/{epochs}: loss {history['loss'][-1]:.4f}"]
-    if history["accuracy"]:
-        parts.append(f"accuracy {100 * history['accuracy'][-1]:.1f}%")
-    if history["val_accuracy"]:
-        parts.append(f"validation accuracy {100 * history['val_accuracy'][-1]:.1f}%")
-    return ", ".join(parts)
-
-
-def _progress(epochs):
-    """A live progress bar in a notebook (widget state, so never cell output that strict nbval compares)."""
-    from mlnotes.widgets.progress import TrainingProgress
-    return TrainingProgress(epochs)

@@ -19,37 +19,73 @@ which is what the shapes above say.
 import numpy as np
 
 from mlnotes import activations
-from mlnotes._validate import as_array, require_ndim
-
-
-def _activation(name):
-    """(g, g_prime) for a name, the identity for None (a linear layer)."""
-    return activations.get("identity" if name is None else name)
+from mlnotes._validate import as_array, checked, require_ndim
 
 
 def neuron_forward(a_prev, w, b, activation="sigmoid"):
-    """One neuron: z = sum_i w_i a_prev_i + b, a = g(z). Returns (z, a) as floats.
+    """One neuron (F1): z = sum_i w_i a_prev_i + b, a = g(z). Returns (z, a) as floats.
 
     a_prev (n_prev,) the inputs, w (n_prev,) one weight per input, b a number;
     a_prev and w may be numbers for a neuron with a single input.
     """
+    g, _ = activations.get(activation)
+    z = 0.0
+    for w_i, a_i in zip(w, a_prev):  # the notes' sum, one term at a time
+        z += w_i * a_i
+    z += b
+    return float(z), g(float(z))
+
+
+def dense_forward(A_prev, W, b, activation=None):
+    """Z = W A_prev + b, A = g(Z) for a whole layer and a batch of examples (F2). Returns (Z, A).
+
+    A_prev (n_prev, m), W (n, n_prev), b (n, 1) -> Z (n, m), A (n, m).
+    activation is a name from mlnotes.activations.ACTIVATIONS, or None for a
+    linear layer (then A is Z).
+    """
+    g, _ = activations.get(activation)
+    Z = W @ A_prev + b
+    return Z, g(Z)
+
+
+def dense_forward_per_neuron(A_prev, W, b, activation=None):
+    """The same layer as dense_forward, computed one neuron and one example at a time.
+
+    a_j = g(sum_i w_ji a_i + b_j) for every neuron j and every example
+    (column) k: the notes' per-neuron formula as plain loops. Slow; it is
+    here to show that the matrix product computes exactly these sums.
+    """
+    n, m = W.shape[0], A_prev.shape[1]
+    Z, A = np.zeros((n, m)), np.zeros((n, m))
+    for k in range(m):
+        for j in range(n):
+            Z[j, k], A[j, k] = neuron_forward(A_prev[:, k], W[j], b[j, 0], activation)
+    return Z, A
+
+
+# The public functions: each checks its input (the _check_ functions below), then runs the bare one above.
+
+def _activation(name):
+    """The activation's name, "identity" for None (a linear layer), or the ValueError of activations.get."""
+    name = "identity" if name is None else name
+    activations.get(name)
+    return name
+
+
+def _check_neuron(a_prev, w, b, activation="sigmoid"):
     a_prev_arr, w_arr = np.atleast_1d(as_array(a_prev, "a_prev")), np.atleast_1d(as_array(w, "w"))
     require_ndim(a_prev_arr, "a_prev", 1, " (one value per input)")
     require_ndim(w_arr, "w", 1, " (one weight per input)")
     if w_arr.shape != a_prev_arr.shape:
-        raise ValueError(f"w has {w_arr.size} weights but a_prev has {a_prev_arr.size} inputs; a neuron needs one weight per input")
+        raise ValueError(f"w has {w_arr.size} weights but a_prev has {a_prev_arr.size} inputs; "
+                         f"a neuron needs one weight per input")
     b_arr = as_array(b, "b")
     if b_arr.ndim != 0:
         raise ValueError(f"b of one neuron is a single number, got shape {b_arr.shape}")
-    g, _ = _activation(activation)
-    z = 0.0
-    for w_i, a_i in zip(w_arr, a_prev_arr):  # the notes' sum, one term at a time
-        z += w_i * a_i
-    z += float(b_arr)
-    return float(z), g(float(z))
+    return a_prev_arr, w_arr, float(b_arr), _activation(activation)
 
 
-def _check_layer(A_prev, W, b):
+def _check_layer(A_prev, W, b, activation=None):
     """Validated (A_prev, W, b) with shapes (n_prev, m), (n, n_prev), (n, 1), or a ValueError naming both shapes."""
     A_prev, W, b = as_array(A_prev, "A_prev"), as_array(W, "W"), as_array(b, "b")
     require_ndim(A_prev, "A_prev", 2, ": examples are columns, so one example x is x.reshape(-1, 1)")
@@ -62,33 +98,9 @@ def _check_layer(A_prev, W, b):
     if b.shape != (W.shape[0], 1):
         hint = ": make it a column with b.reshape(-1, 1)" if b.shape == (W.shape[0],) else ""
         raise ValueError(f"b must have shape ({W.shape[0]}, 1), one bias per neuron as a column, got {b.shape}{hint}")
-    return A_prev, W, b
+    return A_prev, W, b, _activation(activation)
 
 
-def dense_forward(A_prev, W, b, activation=None):
-    """Z = W A_prev + b, A = g(Z) for a whole layer and a batch of examples. Returns (Z, A).
-
-    A_prev (n_prev, m), W (n, n_prev), b (n, 1) -> Z (n, m), A (n, m).
-    activation is a name from mlnotes.activations.ACTIVATIONS, or None for a
-    linear layer (then A is Z).
-    """
-    A_prev, W, b = _check_layer(A_prev, W, b)
-    g, _ = _activation(activation)
-    Z = W @ A_prev + b
-    return Z, g(Z)
-
-
-def dense_forward_per_neuron(A_prev, W, b, activation=None):
-    """The same layer as dense_forward, computed one neuron and one example at a time.
-
-    a_j = g(sum_i w_ji a_i + b_j) for every neuron j and every example
-    (column) k: the notes' per-neuron formula as plain loops. Slow; it is
-    here to show that the matrix product computes exactly these sums.
-    """
-    A_prev, W, b = _check_layer(A_prev, W, b)
-    n, m = W.shape[0], A_prev.shape[1]
-    Z, A = np.zeros((n, m)), np.zeros((n, m))
-    for k in range(m):
-        for j in range(n):
-            Z[j, k], A[j, k] = neuron_forward(A_prev[:, k], W[j], b[j, 0], activation)
-    return Z, A
+neuron_forward = checked(neuron_forward, _check_neuron)
+dense_forward = checked(dense_forward, _check_layer)
+dense_forward_per_neuron = checked(dense_forward_per_neuron, _check_layer)

@@ -11,20 +11,25 @@ Parameters are a dict of arrays ({"W1": ..., "b1": ...}) updated in place;
 gradients are the dict with the same names prefixed by "d" ({"dW1": ...}),
 as the network's backward() returns them. train() is the notes' six steps
 as a loop; minimize() runs an optimiser on a plain function (the loss
-surfaces of notebook 05).
+surfaces of notebook 05). The notebooks show the optimisers, train and
+minimize; their checks live in Optimizer and in the _check_ functions below.
 """
 import numpy as np
 
-from mlnotes._validate import as_array
+from mlnotes._validate import as_array, checked
 
 
-class GradientDescent:
-    """p <- p - lr dp: the plain update of the notes (with a mini-batch, 'stochastic' gradient descent)."""
+class Optimizer:
+    """What every optimiser shares: its learning rate lr (the notes' eta), checked once here."""
 
     def __init__(self, lr=0.1):
         if not (isinstance(lr, (int, float)) and lr > 0):
             raise ValueError(f"the learning rate lr must be a positive number, got {lr!r}")
         self.lr = float(lr)
+
+
+class GradientDescent(Optimizer):
+    """p <- p - lr dp: the plain update of the notes (with a mini-batch, 'stochastic' gradient descent)."""
 
     def step(self, params, grads):
         for name, p in params.items():
@@ -74,7 +79,7 @@ OPTIMIZERS = {"sgd": GradientDescent, "momentum": Momentum, "adam": Adam}
 
 def make_optimizer(optimizer="sgd", lr=0.1):
     """An optimiser from its name ('sgd', 'momentum', 'adam') and learning rate, or the optimiser passed in."""
-    if isinstance(optimizer, GradientDescent):
+    if isinstance(optimizer, Optimizer):
         return optimizer
     if optimizer not in OPTIMIZERS:
         raise ValueError(f"unknown optimizer {optimizer!r}; expected one of {', '.join(map(repr, OPTIMIZERS))} "
@@ -109,8 +114,8 @@ def train(model, X, Y, epochs, optimizer, batch_size=None, seed=0, after_epoch=N
     6. repeat 2-5 until converged            every batch of every epoch, `epochs` times
 
     after_epoch(epoch) is called after each epoch (the network records its
-    history there). Raises Diverged, naming the learning rate, when the
-    parameters blow up.
+    history there). Before it, train checks that the parameters did not blow
+    up (Diverged, naming the learning rate, if they did).
     """
     rng = np.random.default_rng(seed)
     m = X.shape[1]
@@ -119,16 +124,23 @@ def train(model, X, Y, epochs, optimizer, batch_size=None, seed=0, after_epoch=N
             model.forward(X[:, idx])                         # step 3
             grads = model.backward(Y[:, idx])                # step 4
             optimizer.step(model.params, grads)              # step 5
-        _check_not_diverged(model.params, epoch, optimizer.lr)
         if after_epoch is not None:
             after_epoch(epoch)
 
 
-def _check_not_diverged(params, epoch, lr, limit=1e6):
-    worst = max(float(np.max(np.abs(p))) if np.all(np.isfinite(p)) else np.inf for p in params.values())
-    if worst > limit:
-        raise Diverged(f"training diverged in epoch {epoch}: parameters grew to {worst:.3g}. "
-                       f"The learning rate lr={lr:g} is too large here; try lr={lr / 10:g}")
+def _check_train(model, X, Y, epochs, optimizer, batch_size=None, seed=0, after_epoch=None):
+    """train's arguments, with after_epoch preceded by the check that no parameter grew past 1e6."""
+    def checked_after_epoch(epoch):
+        worst = max(float(np.max(np.abs(p))) if np.all(np.isfinite(p)) else np.inf for p in model.params.values())
+        if worst > 1e6:
+            raise Diverged(f"training diverged in epoch {epoch}: parameters grew to {worst:.3g}. "
+                           f"The learning rate lr={optimizer.lr:g} is too large here; try lr={optimizer.lr / 10:g}")
+        if after_epoch is not None:
+            after_epoch(epoch)
+    return model, X, Y, epochs, optimizer, batch_size, seed, checked_after_epoch
+
+
+train = checked(train, _check_train)
 
 
 def minimize(grad, x0, optimizer, steps, limit=1e6):
@@ -137,13 +149,22 @@ def minimize(grad, x0, optimizer, steps, limit=1e6):
     Stops early once |x| passes limit (the steps diverged): the path is then
     shorter than steps + 1 rows.
     """
-    x = as_array(x0, "x0").copy()
-    if x.ndim != 1:
-        raise ValueError(f"x0 must be a 1-D array of coordinates, got shape {x.shape}")
+    x = x0.copy()
     path = [x.copy()]
     for _ in range(steps):
-        optimizer.step({"x": x}, {"dx": as_array(grad(x), "grad(x)")})
+        optimizer.step({"x": x}, {"dx": grad(x)})
         path.append(x.copy())
         if np.max(np.abs(x)) > limit:
             break
     return np.array(path)
+
+
+def _check_minimize(grad, x0, optimizer, steps, limit=1e6):
+    """minimize's arguments: x0 a 1-D float array, and grad wrapped so that what it returns is checked too."""
+    x0 = as_array(x0, "x0")
+    if x0.ndim != 1:
+        raise ValueError(f"x0 must be a 1-D array of coordinates, got shape {x0.shape}")
+    return (lambda x: as_array(grad(x), "grad(x)")), x0, optimizer, steps, limit
+
+
+minimize = checked(minimize, _check_minimize)

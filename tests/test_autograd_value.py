@@ -2,11 +2,13 @@
 failures of micrograd it must not have (x*x, a deep chain, a second backward(), reference cycles)."""
 import gc
 import math
+import subprocess
+import sys
 
 import numpy as np
 import pytest
 
-from mlnotes.autograd import Value, topological_order, zero_grad
+from mlnotes.autograd import Tensor, Value, topological_order, zero_grad
 from mlnotes.autograd.graph import ALREADY_DONE
 from mlnotes.gradcheck import numerical_gradient, relative_error
 
@@ -211,3 +213,26 @@ def test_repr_and_labels():
     assert repr(x) == "Value(data=2, grad=0, label='x')"
     assert repr(x * 1.5) == "Value(data=3, grad=0)"
     assert (x * 1.5)._op == "*" and (x ** 2)._op == "**2" and x.tanh()._op == "tanh"
+
+
+def test_the_engines_load_without_matplotlib():
+    # draw_graph is imported only when asked for (mlnotes.autograd.__getattr__)
+    script = "import mlnotes.autograd.value, mlnotes.autograd.tensor, sys; print('matplotlib' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.strip() == "False", result.stderr
+
+
+@pytest.mark.parametrize("name", ["relu", "tanh", "sigmoid"])
+def test_both_engines_take_activations_and_derivatives_from_the_one_table(name):
+    from mlnotes import activations
+    from mlnotes.autograd.rules import OPS
+    g, g_prime = activations.ACTIVATIONS[name]
+    assert OPS[name][0] is activations.FORMULAS[name][0]
+    for a in (-1.0, 0.0, 1.0, 2.5):
+        x = Value(a)
+        y = getattr(x, name)()
+        y.backward()
+        assert (y.data, x.grad) == (pytest.approx(g(a), abs=0), pytest.approx(g_prime(a), abs=0))
+        t = Tensor([a])
+        getattr(t, name)().sum().backward()
+        assert t.grad[0] == pytest.approx(g_prime(a), abs=0)

@@ -43,8 +43,7 @@ def test_split_bad_input():
         datasets.train_test_split(np.zeros((2, 5)), np.zeros(5), test_fraction=1.5)
 
 
-@pytest.mark.parametrize("make, classes", [(datasets.xor, {0, 1}), (datasets.two_moons, {0, 1}),
-                                           (datasets.spirals, {0, 1, 2})])
+@pytest.mark.parametrize("make, classes", [(datasets.xor, {0, 1}), (datasets.two_moons, {0, 1})])
 def test_toy_classification_sets(make, classes):
     X, y = make(m=90, seed=1)
     assert X.shape == (2, 90) and y.shape == (90,) and set(y) == classes
@@ -56,12 +55,6 @@ def test_toy_classification_sets(make, classes):
 def test_xor_labels_follow_the_corners():
     X, y = datasets.xor(m=400, noise=0.05, seed=0)
     np.testing.assert_array_equal(y, (X[0] > 0.5) ^ (X[1] > 0.5))
-
-
-def test_regression_curve():
-    X, y = datasets.regression_curve(m=30, noise=0.0)
-    assert X.shape == y.shape == (1, 30) and np.all(np.diff(X[0]) >= 0)
-    np.testing.assert_allclose(y, np.sin(2 * np.pi * X))
 
 
 def test_standardizer_uses_one_mean_and_spread_from_the_training_data():

@@ -131,7 +131,8 @@ def test_bad_inputs_get_clear_errors():
     with pytest.raises(ValueError, match=r"Y must have the shape of the output, \(2, 5\), "
                                          r"got \(5,\) \(labels\? use one_hot"):
         net.backward(np.zeros(5))
-    with pytest.raises(ValueError, match=r"Y must have shape \(2, 5\), got \(5,\) \(labels\? use one_hot"):
+    with pytest.raises(ValueError, match=r"Y must have the shape of the output, \(2, 5\), "
+                                         r"got \(5,\) \(labels\? use one_hot"):
         net.fit(np.ones((3, 5)), np.zeros(5))
 
 

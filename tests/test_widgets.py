@@ -100,7 +100,8 @@ def test_training_progress_is_widget_state_with_a_stable_repr(capsys):
     assert (bar.bar.value, bar.bar.max, bar.label.value) == (3, 5, "epoch 3/5: loss 0.5")
     assert repr(bar) == "Training progress (live while the notebook runs)"
     X, y = xor(m=40, seed=0)
-    MLP([2, 4, 1], output="sigmoid", seed=0).fit(X, y.reshape(1, -1).astype(float), epochs=3, progress=True)
+    MLP([2, 4, 1], output="sigmoid", seed=0).fit(X, y.reshape(1, -1).astype(float), epochs=3,
+                                                 callback=TrainingProgress(3))
     out = capsys.readouterr().out
     assert out.startswith("epoch 3/3: loss ") and "accuracy" in out and out.rstrip().endswith("s elapsed)")
 

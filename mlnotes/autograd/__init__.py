@@ -7,7 +7,6 @@ chain rule from the root (the output) to the leaves (the inputs).
     draw     draw_graph: the recorded graph, in matplotlib
     mlp      TensorMLP: the MLP of notebook 06, differentiated by the Tensor engine
 """
-from mlnotes.autograd.draw import draw_graph
 from mlnotes.autograd.graph import backward_steps, topological_order, zero_grad
 from mlnotes.autograd.mlp import TensorMLP
 from mlnotes.autograd.tensor import Tensor
@@ -20,3 +19,11 @@ __all__ = [
     "Tensor",
     "Value",
 ]
+
+
+def __getattr__(name):
+    """draw_graph, imported when first asked for: the engines load without matplotlib."""
+    if name == "draw_graph":
+        from mlnotes.autograd.draw import draw_graph
+        return draw_graph
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -95,14 +95,23 @@ def backward_steps(root, seed):
     backward() is this loop run to the end; the step-through demo stops it after k steps.
     """
     order = topological_order(root)
-    if any(node._done for node in order):
-        raise RuntimeError(ALREADY_DONE)
     root.grad = seed
     for node in reversed(order):
         yield node
-        if node._prev:  # a leaf has no parents to pass to, and stays usable in other graphs
+        if node._prev:  # a leaf has no parents to pass its gradient on to
             node._push()
-            node._done = True
+
+
+def backward(root, seed):
+    """What Value.backward() and Tensor.backward() run: backward_steps to the end, once per graph.
+
+    Every node the pass went through is marked, and a pass through a marked node is refused
+    (ALREADY_DONE) before it adds anything. Leaves are not marked: they stay usable in new graphs.
+    """
+    if any(node._done for node in topological_order(root)):
+        raise RuntimeError(ALREADY_DONE)
+    for node in backward_steps(root, seed):
+        node._done = bool(node._prev)
 
 
 def zero_grad(nodes):

@@ -6,13 +6,14 @@ forward pass, F9-F11, written with Tensor operations so that it records a graph:
 
     A[0] = X,   Z[l] = W[l] @ A[l-1] + b[l],   A[l] = g(Z[l])
 
-backward(Y) adds the loss to that graph and calls its backward(): the gradients come from the chain
-rule applied node by node, not from the notes' equations, and they are the same numbers. fit,
-predict and accuracy are MLP's own.
+backward(Y) adds the loss to that graph and calls its backward() (gradients(Y)): the gradients come
+from the chain rule applied node by node, not from the notes' equations, and they are the same
+numbers. fit, predict and accuracy are MLP's own. record and gradients are the computation alone
+(notebook 08 shows them); forward, train_step and backward check what comes in and call them.
 """
 import numpy as np
 
-from mlnotes._validate import as_array
+from mlnotes._validate import as_array, require_output_shape
 from mlnotes.autograd.tensor import Tensor
 from mlnotes.network import MLP
 
@@ -51,47 +52,58 @@ class TensorMLP(MLP):
 
     def forward(self, X):
         """Y_hat for X (n_0, m), recording the graph from the parameters (fresh leaves) to Z[L]."""
-        self.record(X)
-        self.A = [self._output(self.Z_out.data)]
+        self._checked_record(X)
+        self.A = [self.g_L(self.Z_out.data)]
         return self.A[-1]
 
-    def record(self, X):
-        """The forward pass as Tensor operations, F9-F11, up to Z[L]: the graph that backward(Y) differentiates."""
+    def train_step(self, X, Y, lr):
+        """One recorded forward pass, one backward pass, one update (Y_hat itself is not needed: the loss is)."""
+        self._checked_record(X)
+        self.update(self.backward(Y), lr)
+
+    def _checked_record(self, X):
+        """record(X) for a checked X, and every Z[l] checked after it, as MLP.forward does."""
         # Drop the last pass's graph first: its arrays are freed before this pass allocates its own,
         # so the allocator reuses their memory instead of asking the system for more (page faults).
-        self.leaves, self.Z_out, self.loss_node = {}, None, None
-        # New leaves on every pass, over the same arrays: no gradient is left over from the last step
-        # (PyTorch keeps its parameter tensors and asks for optimizer.zero_grad() instead).
+        self.leaves, self.Z, self.Z_out, self.loss_node = {}, [], None, None
+        X = self._check_X(X, finite=False)
+        with np.errstate(over="ignore", invalid="ignore"):  # every Z[l] is checked just below
+            self.record(X)
+        self._check_Z([None] + [Z.data for Z in self.Z[1:]], X)
+
+    def record(self, X):
+        """The forward pass as Tensor operations, F9-F11, up to Z[L]: the graph that backward(Y) differentiates.
+
+        New leaves on every pass, over the same arrays: no gradient is left over from the last step
+        (PyTorch keeps its parameter tensors and asks for optimizer.zero_grad() instead).
+        """
         self.leaves = {name: Tensor.wrap(p, label=name) for name, p in self.params.items()}
-        X = self._check_X(X, finite=False)  # as in MLP.forward: each Z[l] is checked instead
         A = Tensor.wrap(X, requires_grad=False, label="X")
+        self.Z = [None]
         for l in range(1, self.L + 1):
             Z = self.leaves[f"W{l}"] @ A + self.leaves[f"b{l}"]
             Z.label = f"Z{l}"
-            self._check_Z(Z.data, l, X)
+            self.Z.append(Z)
             if l < self.L:
                 A = getattr(Z, self.hidden)()
                 A.label = f"A{l}"
         self.Z_out = Z
 
-    def train_step(self, X, Y, lr):
-        """One recorded forward pass, one backward pass, one update (Y_hat itself is not needed: the loss is)."""
-        self.record(X)
-        self.update(self.backward(Y), lr)
-
     def backward(self, Y):
-        """The gradients {"dW1": ..., "db1": ...} of the loss for the last forward pass, by Tensor.backward()."""
+        """The gradients {"dW1": ..., "db1": ...} of the loss for the last forward pass, by gradients(Y)."""
         if self.Z_out is None:
             raise RuntimeError("call forward(X) before backward(Y): backward needs the graph of a forward pass")
         Y = as_array(Y, "Y")
-        if Y.shape != self.Z_out.shape:
-            hint = " (labels? use one_hot(labels, n_classes))" if Y.ndim == 1 else ""
-            raise ValueError(f"Y must have the shape of the output, {self.Z_out.shape}, got {Y.shape}{hint}")
-        Y = Tensor.wrap(Y, requires_grad=False, label="Y")
-        self.loss_node = LOSS_GRAPHS[self.output, self.loss_name](self.Z_out, Y, Y.shape[1])
-        self.loss_node.label = "L"
+        require_output_shape(Y, self.Z_out.shape)
+        with np.errstate(over="ignore", invalid="ignore"):  # a loss that is not finite is named just below
+            self.grads = self.gradients(Tensor.wrap(Y, requires_grad=False, label="Y"))
         if not np.isfinite(self.loss_node.data):
             raise ValueError(self._not_finite("the loss"))
-        self.loss_node.backward()
-        self.grads = {"d" + name: leaf.grad for name, leaf in self.leaves.items()}
         return self.grads
+
+    def gradients(self, Y):
+        """The loss J as Tensor operations on the recorded Z[L], then J.backward(): the chain rule, node by node."""
+        self.loss_node = LOSS_GRAPHS[self.output, self.loss_name](self.Z_out, Y, Y.shape[1])
+        self.loss_node.label = "L"
+        self.loss_node.backward()
+        return {"d" + name: leaf.grad for name, leaf in self.leaves.items()}

@@ -5,7 +5,8 @@ and one line per input that turns g = dL/d(out) into the gradient of that input.
     rule(g, y, *inputs, **options) -> the input's gradient, before unbroadcast()
 
 y is the operation's output and the inputs are numpy arrays. A rule that returns the wrong shape
-is caught by Tensor._accumulate, which names both shapes.
+is caught when its result is stored in .grad (Tensor.grad), which names both shapes. relu, tanh
+and sigmoid take f and f' from mlnotes.activations, the table the network and the Value engine use.
 """
 import numpy as np
 
@@ -32,10 +33,10 @@ def _spread(g, y, a, axis=None, keepdims=False):
     return np.broadcast_to(g, a.shape).copy()
 
 
-def _log(a):
-    if a.size and a.min() <= 0:
-        raise ValueError(f"log needs positive numbers, got a smallest entry of {a.min():.6g}")
-    return np.log(a)
+def _activation(name):
+    """The row of an activation f of mlnotes.activations: f forward, and the rule g * f'(a)."""
+    f, f_prime = activations.FORMULAS[name]
+    return f, lambda g, y, a: g * f_prime(a)
 
 
 #: name -> (forward, d/d(first input), d/d(second input)); each rule maps (g, y, *inputs) to an input's gradient.
@@ -50,10 +51,10 @@ OPS = {
     "neg": (np.negative, lambda g, y, a: -g),
     "T": (np.transpose, lambda g, y, a: g.T),
     "exp": (np.exp, lambda g, y, a: g * y),
-    "log": (_log, lambda g, y, a: g / a),
-    "relu": (activations.relu.formula, lambda g, y, a: g * (a > 0)),  # 0 at a = 0, as relu_prime
-    "tanh": (activations.tanh.formula, lambda g, y, a: g * (1.0 - y * y)),
-    "sigmoid": (activations.sigmoid.formula, lambda g, y, a: g * y * (1.0 - y)),
+    "log": (np.log, lambda g, y, a: g / a),
+    "relu": _activation("relu"),
+    "tanh": _activation("tanh"),
+    "sigmoid": _activation("sigmoid"),
     "sum": (np.sum, _spread),
     "mean": (np.mean, lambda g, y, a, **kw: _spread(g, y, a, **kw) * (y.size / a.size)),
     "cross_entropy": (_cross_entropy,

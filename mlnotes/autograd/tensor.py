@@ -19,7 +19,8 @@ import numbers
 import numpy as np
 
 from mlnotes._validate import as_array, describe
-from mlnotes.autograd.graph import Node, backward_steps
+from mlnotes.autograd import graph
+from mlnotes.autograd.graph import Node
 from mlnotes.autograd.rules import OPS, unbroadcast
 
 _NO_INPUT = object()  # _apply's "no second input" (None would be a second input, and an error)
@@ -33,7 +34,7 @@ class Tensor(Node):
     backward() reaches the tensor; then it has the tensor's shape.
     """
 
-    __slots__ = ("requires_grad", "_kw")
+    __slots__ = ("requires_grad", "_kw", "_grad")
 
     def __init__(self, data, requires_grad=True, label=""):
         if isinstance(data, Tensor):
@@ -62,6 +63,25 @@ class Tensor(Node):
     @property
     def shape(self):
         return self.data.shape
+
+    @property
+    def grad(self):
+        """dL/d(this tensor), an array of its shape, or None until backward() reaches it."""
+        return self._grad
+
+    @grad.setter
+    def grad(self, g):
+        # Every gradient has the shape of its tensor: a backward rule that returns another shape is
+        # caught here, naming both. A leaf's gradient is the learner's to read and change (scale it,
+        # clip it), so it gets an array of its own: the rule of + hands g on as it is, so g may be
+        # another node's gradient, or a view of one.
+        if g is not None:
+            assert g.shape == self.data.shape, (
+                f"the gradient for a tensor of shape {self.data.shape} came out with shape {g.shape}: "
+                f"the backward rule of an operation that uses it returns the wrong shape")
+            if not self._prev:
+                g = g.copy()
+        self._grad = g
 
     def __repr__(self):
         text = np.array2string(self.data, precision=4, suppress_small=True, separator=", ")
@@ -150,6 +170,12 @@ class Tensor(Node):
         """The mean over axis (all entries when axis is None)."""
         return self._apply("mean", axis=axis, keepdims=keepdims)
 
+    def log(self):
+        """ln x, entry by entry, for x > 0; derivative 1/x."""
+        if self.data.size and self.data.min() <= 0:
+            raise ValueError(f"log needs positive numbers, got a smallest entry of {self.data.min():.6g}")
+        return self._apply("log")
+
     def cross_entropy(self, Y):
         """J = -(1/m) sum_j sum_k Y_kj log softmax(Z)_kj for scores Z = self (n_classes, m) and one-hot Y.
 
@@ -165,29 +191,17 @@ class Tensor(Node):
         return self._apply("cross_entropy", Y)
 
     def _push(self):
+        """The chain rule at this node: each parent that requires_grad gets its rule's share of g = self.grad."""
         g = self.grad
-        if g is None:  # computed from constants only: nothing to pass on
-            return
         rules, inputs = OPS[self._op], [p.data for p in self._prev]
         for i, parent in enumerate(self._prev):
             if parent.requires_grad:
                 d = rules[i + 1](g, self.data, *inputs, **self._kw)
-                if d.shape != parent.data.shape:
-                    d = unbroadcast(d, parent.data.shape)
-                parent._accumulate(d, shared=d is g or d.base is not None)
+                parent._accumulate(unbroadcast(d, parent.data.shape))
 
-    def _accumulate(self, g, shared=False):
-        assert g.shape == self.data.shape, (
-            f"the gradient for a tensor of shape {self.data.shape} came out with shape {g.shape}: "
-            f"the backward rule of an operation that uses it returns the wrong shape")
-        if self.grad is not None:
-            self.grad = self.grad + g
-        elif shared and not self._prev:
-            # g may be another node's .grad or a view of one (the rule of + hands g on as it is); a
-            # leaf's gradient is the learner's to look at and change, so it gets an array of its own
-            self.grad = g.copy()
-        else:
-            self.grad = g
+    def _accumulate(self, d):
+        """self.grad += d: a tensor used several times collects one term per use (the first use starts it)."""
+        self.grad = d if self.grad is None else self.grad + d
 
     def backward(self, grad=None):
         """Fill in dL/d(node) in the .grad of every tensor this one (L) depends on and that requires_grad.
@@ -209,8 +223,7 @@ class Tensor(Node):
                                  f"they must be the same")
         if not self.requires_grad:
             raise RuntimeError("nothing to differentiate: this tensor depends on no tensor with requires_grad=True")
-        for _ in backward_steps(self, grad):
-            pass
+        graph.backward(self, grad)
 
     def zero_grad(self):
         self.grad = None

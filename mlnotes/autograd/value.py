@@ -12,25 +12,24 @@ sigmoid(), exp(), log(), backward() — built so that it does not fail where mic
 
 Each operation computes its result and its local derivatives together; backward() then needs only
 
-    input.grad += local * out.grad          (graph.backward_steps, the chain rule)
+    input.grad += local * out.grad          (Value._push, the chain rule)
 
     a + b   ->  1, 1         a - b   ->  1, -1          a * b  ->  b, a
     a / b   ->  1/b, -a/b^2  a ** k  ->  k a^(k-1)      k ** a ->  k^a ln k
+
+relu, tanh and sigmoid and their derivatives are mlnotes.activations' own (FORMULAS), the one table
+the network and the Tensor engine use too.
 """
 import math
 import numbers
 
-from mlnotes.autograd.graph import Node, backward_steps
+import numpy as np
+
+from mlnotes import activations
+from mlnotes.autograd import graph
+from mlnotes.autograd.graph import Node
 
 _new = object.__new__
-
-
-def _sigmoid(a):
-    """1 / (1 + e^(-a)), with e^a / (1 + e^a) for a < 0 so that nothing overflows."""
-    if a >= 0:
-        return 1.0 / (1.0 + math.exp(-a))
-    e = math.exp(a)
-    return e / (1.0 + e)
 
 
 def _exp(a):
@@ -45,14 +44,19 @@ def _log(a):
     return math.log(a)
 
 
-#: name -> (f, f'): the derivative written with the input a and the output y = f(a), one line each.
-FUNCTIONS = {
-    "relu": (lambda a: a if a > 0 else 0.0, lambda a, y: 1.0 if a > 0 else 0.0),  # 0 at a = 0
-    "tanh": (math.tanh, lambda a, y: 1.0 - y * y),
-    "sigmoid": (_sigmoid, lambda a, y: y * (1.0 - y)),
-    "exp": (_exp, lambda a, y: y),
-    "log": (_log, lambda a, y: 1.0 / a),
-}
+def _on_a_float(f):
+    """f, written for numpy arrays, on one float: a float back."""
+    return lambda a: float(f(np.float64(a)))
+
+
+#: name -> (f, f'): the functions of one input and their derivatives, f' written with the input a.
+FUNCTIONS = {name: tuple(map(_on_a_float, activations.FORMULAS[name])) for name in ("relu", "tanh", "sigmoid")}
+FUNCTIONS.update(exp=(_exp, _exp), log=(_log, lambda a: 1.0 / a))
+
+
+def _as_value(x):
+    """x itself if it is a Value; a number becomes a Value (a leaf, a constant of the graph)."""
+    return x if isinstance(x, Value) else Value(x)
 
 
 def _number(x):
@@ -97,19 +101,19 @@ class Value(Node):
         return f"Value(data={self.data:.6g}, grad={self.grad:.6g}{label})"
 
     def __add__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
+        other = _as_value(other)
         return _result(self.data + other.data, (self, other), "+", (1.0, 1.0))
 
     def __sub__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
+        other = _as_value(other)
         return _result(self.data - other.data, (self, other), "-", (1.0, -1.0))
 
     def __mul__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
+        other = _as_value(other)
         return _result(self.data * other.data, (self, other), "*", (other.data, self.data))
 
     def __truediv__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
+        other = _as_value(other)
         if other.data == 0:
             raise ZeroDivisionError(f"division by a Value that is 0 ({self.data:.6g} / 0)")
         out = self.data / other.data
@@ -150,8 +154,7 @@ class Value(Node):
 
     def _apply(self, name):
         f, f_prime = FUNCTIONS[name]
-        y = f(self.data)
-        return _result(y, (self,), name, (f_prime(self.data, y),))
+        return _result(f(self.data), (self,), name, (f_prime(self.data),))
 
     def _push(self):
         g = self.grad
@@ -165,8 +168,7 @@ class Value(Node):
         zero_grad() between training steps; a second backward() through the same graph is
         refused (it would add every gradient in twice).
         """
-        for _ in backward_steps(self, 1.0):
-            pass
+        graph.backward(self, 1.0)
 
     def zero_grad(self):
         self.grad = 0.0

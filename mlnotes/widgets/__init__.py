@@ -2,6 +2,7 @@
 
 Each demo's drawing is a plain function draw_...(ax, **values) -> readout
 text, so tests check the logic without a browser; Demo wires it to controls.
+TrainingProgress is MLP.fit's live progress bar (fit(..., callback=TrainingProgress(epochs))).
 """
 from mlnotes.widgets.ch00_welcome import draw_layer_shapes, layer_shapes, shape_explorer
 from mlnotes.widgets.ch01_neural_network import draw_forward_pass, forward_pass_explorer
@@ -43,6 +44,7 @@ from mlnotes.widgets.ch09_digits_project import (
     presets,
 )
 from mlnotes.widgets.demo import Demo, slider
+from mlnotes.widgets.progress import TrainingProgress
 
 __all__ = [
     "draw_layer_shapes", "layer_shapes", "shape_explorer",
@@ -57,4 +59,5 @@ __all__ = [
     "backward_state", "backward_explorer", "draw_backward_step", "explain_step",
     "CELLS", "activation_explorer", "digit_drawer", "draw_digit_guess", "draw_layer_activations", "presets",
     "Demo", "slider",
+    "TrainingProgress",
 ]
