@@ -68,7 +68,12 @@ def plot_learning_curves(history, axes=None, held_out="test", run=None):
         ax.legend()
     axes[0].set_yscale("log")  # the loss falls by orders of magnitude; a gap between the curves stays visible
     axes[0].set_title("loss per epoch (log scale)")
-    axes[1].set_title("accuracy per epoch")
+    # Chance level (about 10 %) at epoch 0 would squeeze the last few points, where the runs differ,
+    # into the top of the axis: the axis starts just below the lowest accuracy from epoch 1 on.
+    later = [100 * v for key in ("accuracy", "val_accuracy") for v in history.get(key, [])[1:]]
+    if later:
+        axes[1].set_ylim(max(0.0, min(later) - 1.0), min(100.0, max(later) + 0.5))
+    axes[1].set_title("accuracy per epoch (from epoch 1)")
     return axes
 
 

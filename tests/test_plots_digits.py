@@ -128,3 +128,11 @@ def test_show_weights_draws_each_row_scaled_by_its_largest_weight_with_a_colour_
         show_weights(W.T)
     with pytest.raises(ValueError, match=r"one title per unit \(2\), got 1"):
         show_weights(W, titles=["one"])
+
+
+def test_the_accuracy_axis_shows_the_epochs_after_the_first_not_chance_level():
+    history = {"loss": [2.3, 0.5, 0.2], "accuracy": [0.1, 0.90, 0.95], "val_loss": [2.3, 0.6, 0.3],
+               "val_accuracy": [0.1, 0.88, 0.93]}
+    axes = plot_learning_curves(history)
+    bottom, top = axes[1].get_ylim()
+    assert bottom == pytest.approx(87.0) and top == pytest.approx(95.5)
