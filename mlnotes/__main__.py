@@ -1,4 +1,4 @@
-"""Command line: `python -m mlnotes doctor` and `python -m mlnotes student`."""
+"""Command line: `python -m mlnotes doctor`, `python -m mlnotes student` and `python -m mlnotes progress`."""
 import argparse
 import sys
 
@@ -13,19 +13,25 @@ def main(argv=None):
     student.add_argument("--out", default="student", help="folder for the copies (default: student)")
     student.add_argument("--force", action="store_true", help="overwrite copies even if they were changed")
     student.add_argument("notebooks", nargs="*", help="only these notebooks (file names or stems)")
+    progress = sub.add_parser("progress", help="show the latest result of every exercise check you have run")
+    progress.add_argument("--file", help="progress file (default: $MLNOTES_PROGRESS or ~/.mlnotes/progress.json)")
     args = parser.parse_args(argv)
 
     if args.command == "doctor":
         from mlnotes.doctor import main as doctor_main
         return doctor_main(kernel=not args.no_kernel)
-    from mlnotes.exercises.student import write_student_copies
+    if args.command == "progress":
+        from mlnotes.exercises.progress import load, table
+        print("\n".join(table(load(args.file))))
+        return 0
+    from mlnotes.exercises.student import COULD_NOT, write_student_copies
     try:
-        for line in write_student_copies(args.src, args.out, force=args.force, names=args.notebooks):
-            print(line)
+        report = write_student_copies(args.src, args.out, force=args.force, names=args.notebooks)
     except (FileNotFoundError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    return 0
+    print("\n".join(report))
+    return 1 if any(line.startswith(COULD_NOT) for line in report) else 0
 
 
 if __name__ == "__main__":
