@@ -20,6 +20,10 @@ from pathlib import Path
 
 PID_FILE = "jupyterhub.pid"
 ADMIN = "instructor"
+# No 0/O, 1/l/I: the workshop password is read off a slide and typed by everyone in the room.
+ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
+# JupyterHub's SharedPasswordAuthenticator asks for at least 8 (participants) and 32 (admin) characters.
+WORKSHOP_LENGTH, ADMIN_LENGTH = 10, 32
 
 
 class LaunchError(Exception):
@@ -52,9 +56,10 @@ def check_not_running(state):
 
 def check_ports_free(ip, port):
     for what, number in ports(port).items():
-        with socket.socket(socket.AF_INET6 if ":" in ip else socket.AF_INET) as s:
+        host = ip if what.startswith("public") else "127.0.0.1"  # only the proxy listens publicly
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
             try:
-                s.bind((ip if what.startswith("public") else "127.0.0.1", number))
+                s.bind((host, number))
             except OSError as e:
                 if e.errno != errno.EADDRINUSE:
                     raise LaunchError(f"cannot listen on {ip} port {number}: {e.strerror}") from None
@@ -71,13 +76,13 @@ def check_proxy(proxy):
         raise LaunchError("node is missing: configurable-http-proxy runs on Node.js. Install it (Debian: apt-get install nodejs).")
 
 
-def password(state, name):
-    """The password kept in state/<name>, made on first use (24 random characters)."""
+def password(state, name, length):
+    """The password kept in state/<name>, made on first use: `length` random letters and digits."""
     path = Path(state) / name
     if not path.exists():
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as f:
-            f.write(secrets.token_urlsafe(18) + "\n")
+            f.write("".join(secrets.choice(ALPHABET) for _ in range(length)) + "\n")
     return path.read_text().strip()
 
 
@@ -91,8 +96,8 @@ def prepare(prefix, state, ip, port, proxy, admin=ADMIN):
     check_ports_free(ip, port)
     return {"MLNOTES_HUB_PREFIX": str(Path(prefix).resolve()), "MLNOTES_HUB_STATE": str(state),
             "MLNOTES_HUB_IP": ip, "MLNOTES_HUB_PORT": str(port), "MLNOTES_HUB_PROXY": str(Path(proxy).resolve()),
-            "MLNOTES_HUB_ADMIN": admin, "MLNOTES_HUB_ADMIN_PASSWORD": password(state, "instructor-password"),
-            "MLNOTES_HUB_PASSWORD": password(state, "workshop-password")}
+            "MLNOTES_HUB_ADMIN": admin, "MLNOTES_HUB_ADMIN_PASSWORD": password(state, "instructor-password", ADMIN_LENGTH),
+            "MLNOTES_HUB_PASSWORD": password(state, "workshop-password", WORKSHOP_LENGTH)}
 
 
 def main(argv=None):

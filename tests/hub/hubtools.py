@@ -22,6 +22,12 @@ TOP = Path(__file__).resolve().parents[2]
 GROUP = "mlnotes-participants"
 
 
+def request(method, url, **kwargs):
+    """One request on a connection closed at once (pytest turns a socket left to the garbage collector into an error)."""
+    with requests.Session() as s:
+        return s.request(method, url, **kwargs)
+
+
 def free_port_block(count=4, start=18000, stop=28000):
     """The first port p with p .. p+count-1 all free on 127.0.0.1."""
     for base in range(start, stop, count):
@@ -55,23 +61,27 @@ class Hub:
         self.port = free_port_block()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(self.state.parent / "hub.log", "w")
+        self.command = [str(self.prefix / "venv" / "bin" / "python"), "-m", "mlnotes.hub.launch",
+                        "--config", str(TOP / "deploy" / "jupyterhub" / "jupyterhub_config.py"), "--prefix", str(prefix),
+                        "--state", str(state), "--proxy", str(proxy), "--port", str(self.port), "--admin", admin]
         self.proc = subprocess.Popen(
-            [str(self.prefix / "venv" / "bin" / "python"), "-m", "mlnotes.hub.launch",
-             "--config", str(TOP / "deploy" / "jupyterhub" / "jupyterhub_config.py"), "--prefix", str(prefix),
-             "--state", str(state), "--proxy", str(proxy), "--port", str(self.port), "--admin", admin],
-            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
+            self.command, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
             env=os.environ | env | {"MLNOTES_HUB_COURSE_DIR": str(course)})
-        wait_for("the hub to answer", self._up, 60)
-        self.password = (self.state / "workshop-password").read_text().strip()
-        self.admin_password = (self.state / "instructor-password").read_text().strip()
-        self.admin_session = self.login(admin, self.admin_password)
-        self.token = self.new_token(self.admin_session, admin)
+        try:
+            wait_for("the hub to answer", self._up, 60)
+            self.password = (self.state / "workshop-password").read_text().strip()
+            self.admin_password = (self.state / "instructor-password").read_text().strip()
+            self.admin_session = self.login(admin, self.admin_password)
+            self.token = self.new_token(self.admin_session, admin)
+        except BaseException:
+            self.stop()
+            raise
 
     def _up(self):
         if self.proc.poll() is not None:
             raise AssertionError(f"the hub exited with {self.proc.returncode}:\n{self.log_text()[-3000:]}")
         try:
-            return requests.get(f"{self.url}/hub/api/", timeout=2).status_code == 200
+            return request("GET", f"{self.url}/hub/api/", timeout=2).status_code == 200
         except requests.ConnectionError:
             return False
 
@@ -81,12 +91,21 @@ class Hub:
 
     def login(self, name, password):
         """A logged-in session; the login redirects to the spawn page, which starts the server: followed."""
+        s, r = self.try_login(name, password)
+        assert "jupyterhub-hub-login" in s.cookies, f"login of {name} failed: {r.status_code} {r.text[:500]}"
+        return s
+
+    def try_login(self, name, password):
+        """(session, last response) of the login form sent as a browser sends it."""
         s = requests.Session()
         s.get(f"{self.url}/hub/login", timeout=30)
         r = s.post(f"{self.url}/hub/login", timeout=60, allow_redirects=True,
                    data={"username": name, "password": password, "_xsrf": s.cookies.get("_xsrf", "")})
-        assert "jupyterhub-hub-login" in s.cookies, f"login of {name} failed: {r.status_code} {r.text[:500]}"
-        return s
+        return s, r
+
+    def launch_again(self):
+        """What a second `make hub` on the same state folder says (it must not start)."""
+        return subprocess.run(self.command, capture_output=True, text=True, timeout=60)
 
     def new_token(self, session, name):
         r = session.post(f"{self.url}/hub/api/users/{name}/tokens", json={"note": "test"}, timeout=30,
@@ -95,7 +114,7 @@ class Hub:
         return r.json()["token"]
 
     def api(self, method, path, **kwargs):
-        r = requests.request(method, f"{self.url}/hub/api{path}", timeout=30,
+        r = request(method, f"{self.url}/hub/api{path}", timeout=30,
                              headers={"Authorization": f"token {self.token}"}, **kwargs)
         r.raise_for_status()
         return r.json() if r.content else None
@@ -116,6 +135,8 @@ class Hub:
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(10)
+        if hasattr(self, "admin_session"):
+            self.admin_session.close()
         self.log.close()
 
 
@@ -131,13 +152,18 @@ class Participant:
         self.spawn_seconds = time.monotonic() - started
         self.token = self.hub.new_token(self.session, self.name)
 
+    def close(self):
+        for connection in (getattr(self, "kernel", None), getattr(self, "session", None)):
+            if connection:
+                connection.close()
+
     @property
     def home(self):
         return Path(pwd.getpwnam(self.name).pw_dir)
 
     def get(self, path, token=None, **kwargs):
-        return requests.get(f"{self.base}{path}", timeout=30, **kwargs,
-                            headers={"Authorization": f"token {token or self.token}"})
+        return request("GET", f"{self.base}{path}", timeout=30, **kwargs,
+                       headers={"Authorization": f"token {token or self.token}"})
 
     def contents(self, path):
         r = self.get(f"/api/contents/{path}")
@@ -145,12 +171,12 @@ class Participant:
         return r.json()
 
     def put_notebook(self, path, nb):
-        r = requests.put(f"{self.base}/api/contents/{path}", timeout=30, headers={"Authorization": f"token {self.token}"},
+        r = request("PUT", f"{self.base}/api/contents/{path}", timeout=30, headers={"Authorization": f"token {self.token}"},
                          json={"type": "notebook", "format": "json", "content": nb})
         r.raise_for_status()
 
     def start_kernel(self):
-        r = requests.post(f"{self.base}/api/kernels", json={"name": "python3"}, timeout=60,
+        r = request("POST", f"{self.base}/api/kernels", json={"name": "python3"}, timeout=60,
                           headers={"Authorization": f"token {self.token}"})
         r.raise_for_status()
         self.kernel = Kernel(f"ws://127.0.0.1:{self.hub.port}/user/{self.name}/api/kernels/{r.json()['id']}/channels",
@@ -187,7 +213,10 @@ class Kernel:
                         "allow_stdin": False, "stop_on_error": True}}))
         text, status, idle = [], None, False
         while status is None or not idle:
-            msg = json.loads(self.ws.recv())
+            frame = self.ws.recv()
+            if isinstance(frame, bytes):  # a message with binary buffers (widgets): not one this reads
+                continue
+            msg = json.loads(frame)
             if msg.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
             kind, content = msg["header"]["msg_type"], msg["content"]

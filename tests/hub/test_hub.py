@@ -16,7 +16,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-import requests
 
 from hubtools import (TOP, Hub, Participant, group_exists, pids_of, print_figures, remove_account, run_notebook,
                      wait_for)
@@ -71,7 +70,10 @@ def _read_pid(path):
 
 @pytest.fixture(scope="module")
 def people(hub):
-    return [Participant(hub, name) for name in NAMES]
+    people = [Participant(hub, name) for name in NAMES]
+    yield people
+    for p in people:
+        p.close()
 
 
 def test_ten_participants_log_in_at_once_and_get_their_copies(hub, people):
@@ -90,6 +92,16 @@ def test_ten_participants_log_in_at_once_and_get_their_copies(hub, people):
         copy = json.loads((home / "course" / "02_neuron.ipynb").read_text())
         assert "### BEGIN SOLUTION" not in json.dumps(copy), "a participant's copy holds a solution"
     assert times[-1] <= SPAWN_TARGET, f"slowest of {len(people)} simultaneous spawns took {times[-1]:.1f} s"
+
+
+def test_bad_input_gets_a_clear_message(hub):
+    for name, message in [("Ada Lovelace", "is not a valid name here"),
+                          ("root", "belongs to an account on this server that is not a participant&#39;s")]:
+        session, r = hub.try_login(name, hub.password)
+        session.close()
+        assert r.status_code == 403 and message in r.text, f"login as {name!r}: {r.status_code} {r.text[-1500:]}"
+    second = hub.launch_again()
+    assert second.returncode == 1 and "the hub is running already" in second.stderr, second.stderr
 
 
 def test_each_participant_runs_notebook_02_in_a_real_kernel_and_its_checks_pass(hub, people):
@@ -117,7 +129,7 @@ def test_each_participant_runs_notebook_02_in_a_real_kernel_and_its_checks_pass(
 def test_a_participant_cannot_reach_another(hub, people):
     a, b = people[0], people[1]
     assert a.get("/api/contents/course").status_code == 200
-    r = requests.get(f"{b.base}/api/contents/course", headers={"Authorization": f"token {a.token}"}, timeout=30)
+    r = b.get("/api/contents/course", token=a.token)
     assert r.status_code == 403, f"A's token on B's server: {r.status_code}"
     r = a.session.get(f"{b.base}/api/contents/course", timeout=30)  # A's cookies, followed through the OAuth dance
     assert r.status_code == 403, f"A's cookie on B's server: {r.status_code} {r.url}"
