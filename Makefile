@@ -27,7 +27,7 @@ HUB_PY     := $(HUB_PREFIX)/venv/bin/python
 HUB_PROXY  := $(HUB_PROXY_DIR)/node_modules/.bin/configurable-http-proxy
 
 .PHONY: lab test test-browser student doctor execute timings html bench clean \
-	hub hub-env hub-stop hub-release-solutions hub-lock-solutions test-hub
+	hub hub-course hub-env hub-stop hub-release-solutions hub-lock-solutions test-hub
 
 lab: $(STAMP)
 	@token=$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(24))'); \
@@ -46,10 +46,13 @@ test-browser: $(BROWSER_STAMP)
 
 # Workshop hub: set up its environment (deploy/jupyterhub/setup.sh), install the course into
 # HUB_PREFIX/course (solutions locked), then start it and print the address and the logins.
-hub: hub-env
-	$(HUB_PY) -m mlnotes.hub.course install --notebooks notebooks --dest $(HUB_PREFIX)/course
+hub: hub-course
 	$(HUB_PY) -m mlnotes.hub.launch --config deploy/jupyterhub/jupyterhub_config.py --prefix $(HUB_PREFIX) \
 		--state $(HUB_STATE) --proxy $(HUB_PROXY) --port $(HUB_PORT) --ip $(if $(HUB_PUBLIC),0.0.0.0,127.0.0.1)
+
+# The course as the hub serves it (student copies; solutions locked); again after fixing a notebook.
+hub-course: hub-env
+	$(HUB_PY) -m mlnotes.hub.course install --notebooks notebooks --dest $(HUB_PREFIX)/course
 
 hub-env:
 	@deploy/jupyterhub/setup.sh $(HUB_PREFIX) $(HUB_PROXY_DIR)

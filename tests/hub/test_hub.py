@@ -133,6 +133,9 @@ def test_a_participant_cannot_reach_another(hub, people):
     assert r.status_code == 403, f"A's token on B's server: {r.status_code}"
     r = a.session.get(f"{b.base}/api/contents/course", timeout=30)  # A's cookies, followed through the OAuth dance
     assert r.status_code == 403, f"A's cookie on B's server: {r.status_code} {r.url}"
+    status, text = a.kernel.run("import os, resource; print(os.getuid(), *resource.getrlimit(resource.RLIMIT_AS))")
+    assert text.split() == [str(os.stat(a.home).st_uid), str(2 * 1024**3), str(2 * 1024**3)], \
+        f"A's kernel should run as A with the 2 GB memory limit: {text}"
     for code in (f"open({str(b.home / 'course' / '00_welcome.ipynb')!r}).read()", f"import os; os.listdir({str(b.home)!r})",
                  f"open({str(b.home / '.mlnotes' / 'progress.json')!r}).read()"):
         status, text = a.kernel.run(code)
@@ -174,7 +177,13 @@ def test_the_instructor_sees_who_passes_which_check_within_seconds(hub, people):
     failed_at = time.monotonic()
     wait_for("A's failed check on the page", lambda: _cell(_page(hub.admin_session, hub).text, a.name, "check_neuron") == "failed", 5)
     shown_after = time.monotonic() - failed_at
-    print_figures([f"progress page: a participant's failed check shown after {shown_after:.1f} s"])
+    status, text = a.kernel.run("def neuron_output(a_prev, w, b):\n    return 1 / (1 + np.exp(-(w @ a_prev + b)))\n"
+                                "check_neuron(neuron_output)")
+    assert status == "ok", text
+    passed_at = time.monotonic()
+    wait_for("A's passed check on the page", lambda: _cell(_page(hub.admin_session, hub).text, a.name, "check_neuron") == "passed", 5)
+    print_figures([f"progress page: a participant's failed check shown after {shown_after:.1f} s, "
+                   f"the same check passed shown after {time.monotonic() - passed_at:.1f} s"])
     # A participant gets 403 on the page, following the OAuth redirects as a browser would.
     assert _page(people[1].session, hub).status_code == 403
 
