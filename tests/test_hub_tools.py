@@ -15,6 +15,7 @@ from mlnotes.exercises.student import write_student_copies
 from mlnotes.hub import course, launch
 from mlnotes.hub.handout import NOTE, hand_out
 from mlnotes.hub.names import username_problem
+from mlnotes.hub.progresspage import progress_of, render
 from mlnotes.hub.readprogress import MAX_BYTES, read_progress
 
 TOP = Path(__file__).resolve().parents[1]
@@ -139,11 +140,13 @@ def test_the_hub_started_twice_is_refused(state, proxy):
         sleeper.wait()
     env = launch.prepare("/opt/x", state, "127.0.0.1", _free_port(), proxy)  # a stale pid file is cleared
     assert not (state / launch.PID_FILE).exists()
-    assert env["MLNOTES_HUB_ADMIN"] == "instructor" and len(env["MLNOTES_HUB_ADMIN_PASSWORD"]) == 32
+    assert env["MLNOTES_HUB_ADMIN"] == "instructor" and "PASSWORD" not in " ".join(env)
+    assert len((state / "instructor-password").read_text().strip()) == 32
     assert state.stat().st_mode & 0o777 == 0o700
     assert (state / "workshop-password").stat().st_mode & 0o777 == 0o600
-    again = launch.prepare("/opt/x", state, "127.0.0.1", _free_port(), proxy)
-    assert again["MLNOTES_HUB_PASSWORD"] == env["MLNOTES_HUB_PASSWORD"]  # kept across restarts
+    workshop = (state / "workshop-password").read_text()
+    launch.prepare("/opt/x", state, "127.0.0.1", _free_port(), proxy)
+    assert (state / "workshop-password").read_text() == workshop  # kept across restarts
 
 
 def test_a_port_in_use_is_named(state, proxy):
@@ -193,3 +196,21 @@ def test_the_progress_page_reads_only_the_participants_own_regular_file(tmp_path
     assert "larger than" in read_progress(home, uid)[1]
     target.unlink()
     assert read_progress(home, uid) == ({}, None)  # no check run yet
+
+
+def test_the_progress_page_has_one_column_per_check_and_escapes_what_participants_wrote():
+    def entry(exercise, status, message=""):
+        return {"notebook": "02_neuron", "check": "check_neuron", "exercise": exercise, "status": status,
+                "message": message, "at": "2026-12-03T10:00:00Z"}
+    page = render([("ada", {"02_neuron/check_neuron": entry("neuron_output", "passed")}, None),
+                   ("bob", {"02_neuron/check_neuron": entry("<script>x</script>", "failed", "ExerciseError: 'bias'")}, None),
+                   ("cy", {}, "no account yet")])
+    assert page.count("<th title='02_neuron'>02<br>neuron</th>") == 1
+    assert "data-user='ada' data-check='check_neuron' data-status='passed'" in page
+    assert "data-user='bob' data-check='check_neuron' data-status='failed'" in page
+    assert "<script>" not in page and "&lt;script&gt;x&lt;/script&gt;: ExerciseError: &#x27;bias&#x27;" in page
+    assert "<th>cy</th><td>0</td><td>no account yet</td>" in page
+
+
+def test_the_progress_page_reads_only_accounts_the_hub_made():
+    assert progress_of(pwd.getpwuid(0).pw_name) == ({}, "not a participant account")

@@ -43,8 +43,8 @@ c.ConfigurableHTTPProxy.pid_file = f"{state}/jupyterhub-proxy.pid"
 c.JupyterHub.authenticator_class = "mlnotes.hub.auth.WorkshopAuthenticator"
 c.Authenticator.allow_all = True  # anyone with the workshop password; names.py refuses accounts the hub did not make
 c.Authenticator.admin_users = {admin}
-c.SharedPasswordAuthenticator.user_password = env("MLNOTES_HUB_PASSWORD")
-c.SharedPasswordAuthenticator.admin_password = env("MLNOTES_HUB_ADMIN_PASSWORD")
+with open(f"{state}/workshop-password") as f, open(f"{state}/instructor-password") as g:  # made by launch.py
+    c.SharedPasswordAuthenticator.user_password, c.SharedPasswordAuthenticator.admin_password = f.read().strip(), g.read().strip()
 c.LocalAuthenticator.create_system_users = True
 
 # Servers: one per participant, as the participant, from the hub's venv.

@@ -23,7 +23,7 @@ ADMIN = "instructor"
 # No 0/O, 1/l/I: the workshop password is read off a slide and typed by everyone in the room.
 ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
 # JupyterHub's SharedPasswordAuthenticator asks for at least 8 (participants) and 32 (admin) characters.
-WORKSHOP_LENGTH, ADMIN_LENGTH = 10, 32
+PASSWORDS = {"workshop-password": 10, "instructor-password": 32}
 
 
 class LaunchError(Exception):
@@ -76,14 +76,13 @@ def check_proxy(proxy):
         raise LaunchError("node is missing: configurable-http-proxy runs on Node.js. Install it (Debian: apt-get install nodejs).")
 
 
-def password(state, name, length):
-    """The password kept in state/<name>, made on first use: `length` random letters and digits."""
+def make_password(state, name, length):
+    """state/<name>, made once with `length` random letters and digits and kept across restarts (mode 0600)."""
     path = Path(state) / name
     if not path.exists():
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as f:
             f.write("".join(secrets.choice(ALPHABET) for _ in range(length)) + "\n")
-    return path.read_text().strip()
 
 
 def prepare(prefix, state, ip, port, proxy, admin=ADMIN):
@@ -94,10 +93,11 @@ def prepare(prefix, state, ip, port, proxy, admin=ADMIN):
     check_not_running(state)
     check_proxy(proxy)
     check_ports_free(ip, port)
+    for name, length in PASSWORDS.items():
+        make_password(state, name, length)  # jupyterhub_config.py reads them from there
     return {"MLNOTES_HUB_PREFIX": str(Path(prefix).resolve()), "MLNOTES_HUB_STATE": str(state),
             "MLNOTES_HUB_IP": ip, "MLNOTES_HUB_PORT": str(port), "MLNOTES_HUB_PROXY": str(Path(proxy).resolve()),
-            "MLNOTES_HUB_ADMIN": admin, "MLNOTES_HUB_ADMIN_PASSWORD": password(state, "instructor-password", ADMIN_LENGTH),
-            "MLNOTES_HUB_PASSWORD": password(state, "workshop-password", WORKSHOP_LENGTH)}
+            "MLNOTES_HUB_ADMIN": admin}
 
 
 def main(argv=None):
@@ -120,11 +120,12 @@ def main(argv=None):
         print(f"WARNING: the hub listens on {args.ip}, reachable from the network, over plain HTTP: passwords and "
               f"notebooks cross the network readable. TLS is your job: put a TLS-terminating proxy in front (for "
               f"example nginx or caddy with a certificate) or pass JupyterHub ssl_key/ssl_cert.", file=sys.stderr)
+    state = Path(env["MLNOTES_HUB_STATE"])
     print(f"mlnotes hub: http://{host}:{args.port}/\n"
-          f"  instructor (admin): name {args.admin}, password {env['MLNOTES_HUB_ADMIN_PASSWORD']}\n"
-          f"  participants: any new name, workshop password {env['MLNOTES_HUB_PASSWORD']}\n"
+          f"  instructor (admin): name {args.admin}, password {(state / 'instructor-password').read_text().strip()}\n"
+          f"  participants: any new name, workshop password {(state / 'workshop-password').read_text().strip()}\n"
           f"  progress page: http://{host}:{args.port}/services/progress/  (instructor only)\n"
-          f"  passwords are kept in {env['MLNOTES_HUB_STATE']}; stop with Ctrl-C or `make hub-stop`", flush=True)
+          f"  passwords are kept in {state}; stop with Ctrl-C or `make hub-stop`", flush=True)
     jupyterhub = Path(sys.executable).with_name("jupyterhub")
     config = Path(args.config).resolve()
     os.chdir(env["MLNOTES_HUB_STATE"])

@@ -260,6 +260,22 @@ def pids_of(uid):
     return pids
 
 
+def wait_for_accounts_idle(names, timeout):
+    """{name: pids} of the accounts that still run processes after `timeout` seconds ({} when none do)."""
+    uids = {}
+    for name in names:
+        try:
+            uids[name] = pwd.getpwnam(name).pw_uid
+        except KeyError:
+            pass
+    deadline = time.monotonic() + timeout
+    while True:
+        left = {name: pids for name, uid in uids.items() if (pids := pids_of(uid))}
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.5)
+
+
 def remove_account(name):
     """Stop every process of a test account (by pid), then delete it and its home."""
     try:

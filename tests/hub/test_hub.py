@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from hubtools import (TOP, Hub, Participant, group_exists, pids_of, print_figures, remove_account, run_notebook,
-                     wait_for)
+                      wait_for, wait_for_accounts_idle)
 
 PREFIX = Path(os.environ.get("MLNOTES_HUB_PREFIX", "/opt/mlnotes-hub"))
 PROXY = Path(os.environ.get("MLNOTES_HUB_PROXY", TOP / "build/hub/node_modules/.bin/configurable-http-proxy"))
@@ -51,6 +51,7 @@ def hub():
         proxy_pid = _read_pid(work / "state" / "jupyterhub-proxy.pid")
         if hub:
             hub.stop()
+        left = wait_for_accounts_idle(NAMES + [ADMIN], 20)  # JupyterHub stops every server it started
         for name in NAMES + [ADMIN]:
             remove_account(name)
         if not had_group:
@@ -59,6 +60,7 @@ def hub():
         shutil.rmtree(work, ignore_errors=True)
         if proxy_pid:
             assert not Path(f"/proc/{proxy_pid}").exists(), f"the proxy (pid {proxy_pid}) outlived the hub"
+        assert not left, f"processes of participants still running after the hub stopped: {left}"
 
 
 def _read_pid(path):
@@ -151,6 +153,7 @@ def test_solutions_stay_locked_until_the_instructor_releases_them(hub, people):
     subprocess.run([*course, "release", "--dest", str(hub.course)], check=True)
     status, text = a.kernel.run(read)
     assert status == "ok" and int(text) >= 2, text
+    assert a.get("/api/contents/course/solutions/02_neuron.ipynb").status_code == 200  # JupyterLab opens it too
     subprocess.run([*course, "lock", "--dest", str(hub.course)], check=True)
     assert a.kernel.run(read)[0] == "error"
 
