@@ -36,9 +36,10 @@ if ! cmp -s "$top/pyproject.toml" "$prefix/.installed-pyproject.toml"; then
 fi
 # A copy of the source, so that setuptools' build folder never lands in the course folder's build/.
 src=$(mktemp -d)
-trap 'rm -rf "$src"' EXIT
+trap 'rm -rf "$src" "$src.log"' EXIT
 cp -r "$top/pyproject.toml" "$top/README.md" "$top/mlnotes" "$src/"
-"${pip[@]}" --no-deps --force-reinstall "$src"
+# Its build prints setuptools' deprecation notices: shown only when the install fails.
+"${pip[@]}" --no-deps --force-reinstall "$src" >"$src.log" 2>&1 || { cat "$src.log" >&2; exit 1; }
 mkdir -p "$proxy_dir"
 if ! cmp -s "$top/deploy/jupyterhub/package-lock.json" "$proxy_dir/package-lock.json"; then
     cp "$top/deploy/jupyterhub/package.json" "$top/deploy/jupyterhub/package-lock.json" "$proxy_dir/"

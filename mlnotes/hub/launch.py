@@ -14,6 +14,7 @@ import errno
 import os
 import secrets
 import shutil
+import signal
 import socket
 import sys
 from pathlib import Path
@@ -127,6 +128,9 @@ def main(argv=None):
           f"  progress page: http://{host}:{args.port}/services/progress/  (instructor only)\n"
           f"  passwords are kept in {state}; stop with Ctrl-C or `make hub-stop`", flush=True)
     jupyterhub = Path(sys.executable).with_name("jupyterhub")
+    # A shell starts background jobs (`make hub &`, nohup) with SIGINT ignored, and that survives exec:
+    # the hub's services would then ignore the SIGINT it stops them with, and each stop would wait 15 s.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     config = Path(args.config).resolve()
     os.chdir(env["MLNOTES_HUB_STATE"])
     os.execve(jupyterhub, [str(jupyterhub), "-f", str(config)], os.environ | env)

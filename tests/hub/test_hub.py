@@ -1,7 +1,7 @@
 """The workshop hub for real: ten participants log in at once, work, stay apart; the instructor watches.
 
 `make test-hub` runs this as root against the hub of deploy/jupyterhub/, started as `make hub`
-starts it, on 127.0.0.1, with short culling times. It creates OS accounts mlhubt-* and removes
+starts it, on 127.0.0.1, with short culling times; the hub's log ends up in build/test-hub.log. It creates OS accounts mlhubt-* and removes
 them, their homes and every process they ran at the end, whatever happened. The tests run in
 order and share one hub: each later test relies on the state the earlier ones left.
 """
@@ -57,6 +57,9 @@ def hub():
         if not had_group:
             subprocess.run(["groupdel", "mlnotes-participants"], check=False)
         shutil.rmtree(course, ignore_errors=True)
+        if (work / "hub.log").exists():  # kept for reading after a failure
+            (TOP / "build").mkdir(exist_ok=True)
+            shutil.copy(work / "hub.log", TOP / "build" / "test-hub.log")
         shutil.rmtree(work, ignore_errors=True)
         if proxy_pid:
             assert not Path(f"/proc/{proxy_pid}").exists(), f"the proxy (pid {proxy_pid}) outlived the hub"
@@ -120,7 +123,7 @@ def test_each_participant_runs_notebook_02_in_a_real_kernel_and_its_checks_pass(
     memory = sorted(p.memory for p in people)
     print_figures([f"notebook 02 in {len(people)} kernels at once: {elapsed:.1f} s",
                    f"memory per participant (server + one kernel after notebook 02, RSS): median "
-                   f"{statistics.median(memory):.0f} MB, largest {memory[-1]:.0f} MB"])
+                   f"{statistics.median(memory):.1f} MB, smallest {memory[0]:.1f} MB, largest {memory[-1]:.1f} MB"])
     for p, out in zip(people, printed):
         assert "✓ neuron: correct" in out and "✓ layer_forward: correct" in out, f"{p.name}: {out[-800:]}"
         progress = json.loads((p.home / ".mlnotes" / "progress.json").read_text())["checks"]
