@@ -52,6 +52,10 @@ c.JupyterHub.spawner_class = "mlnotes.hub.spawner.WorkshopSpawner"
 c.Spawner.cmd = [python, "-m", "mlnotes.hub.singleuser"]
 c.Spawner.default_url = "/lab/tree/course"
 c.Spawner.notebook_dir = "~"
+# Kernels talk to their server over Unix sockets in the participant's 0700 runtime folder, not TCP ports
+# on 127.0.0.1: with ten servers starting kernels at once, two picked the same free port and one
+# kernel failed to start ("Address already in use"), and no other account can even reach a socket.
+c.Spawner.args = ["--KernelManager.transport=ipc"]
 c.Spawner.mem_limit = env("MLNOTES_HUB_MEM_LIMIT", "2G")
 c.Spawner.environment = {
     "MLNOTES_HUB_COURSE": f"{course}/student",

@@ -138,9 +138,10 @@ def test_a_participant_cannot_reach_another(hub, people):
     assert r.status_code == 403, f"A's token on B's server: {r.status_code}"
     r = a.session.get(f"{b.base}/api/contents/course", timeout=30)  # A's cookies, followed through the OAuth dance
     assert r.status_code == 403, f"A's cookie on B's server: {r.status_code} {r.url}"
-    status, text = a.kernel.run("import os, resource; print(os.getuid(), *resource.getrlimit(resource.RLIMIT_AS))")
-    assert text.split() == [str(os.stat(a.home).st_uid), str(2 * 1024**3), str(2 * 1024**3)], \
-        f"A's kernel should run as A with the 2 GB memory limit: {text}"
+    status, text = a.kernel.run("import os, resource; from ipykernel.kernelapp import IPKernelApp\n"
+                                "print(os.getuid(), *resource.getrlimit(resource.RLIMIT_AS), IPKernelApp.instance().transport)")
+    assert text.split() == [str(os.stat(a.home).st_uid), str(2 * 1024**3), str(2 * 1024**3), "ipc"], \
+        f"A's kernel should run as A, with the 2 GB memory limit, on Unix sockets: {text}"
     for code in (f"open({str(b.home / 'course' / '00_welcome.ipynb')!r}).read()", f"import os; os.listdir({str(b.home)!r})",
                  f"open({str(b.home / '.mlnotes' / 'progress.json')!r}).read()"):
         status, text = a.kernel.run(code)
