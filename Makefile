@@ -68,7 +68,7 @@ hub-release-solutions:
 hub-lock-solutions:
 	$(HUB_PY) -m mlnotes.hub.course lock --dest $(HUB_PREFIX)/course
 
-# A real hub on 127.0.0.1 with ten simulated participants at once (as root; about 3 minutes).
+# A real hub on 127.0.0.1 with ten simulated participants at once (as root; about 2½ minutes).
 test-hub: hub-env
 	MLNOTES_HUB_PREFIX=$(abspath $(HUB_PREFIX)) MLNOTES_HUB_PROXY=$(abspath $(HUB_PROXY)) \
 		$(TESTENV) $(HUB_PY) -m pytest -o addopts="-p no:cacheprovider" -v -s tests/hub
