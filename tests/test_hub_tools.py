@@ -214,3 +214,22 @@ def test_the_progress_page_has_one_column_per_check_and_escapes_what_participant
 
 def test_the_progress_page_reads_only_accounts_the_hub_made():
     assert progress_of(pwd.getpwuid(0).pw_name) == ({}, "not a participant account")
+
+
+def test_the_launcher_prints_the_address_and_logins_and_warns_when_public(state, proxy, monkeypatch, capsys):
+    started = []
+    monkeypatch.setattr(launch.os, "execve", lambda path, argv, env: started.append((argv, env)))
+    monkeypatch.chdir(state)  # the launcher moves into the state folder before starting JupyterHub
+    port = _free_port()
+    common = ["--config", "c.py", "--prefix", "/opt/x", "--state", str(state), "--proxy", str(proxy), "--port", str(port)]
+    launch.main(common)
+    out, err = capsys.readouterr()
+    password = (state / "instructor-password").read_text().strip()
+    assert out.startswith(f"mlnotes hub: http://127.0.0.1:{port}/\n  instructor (admin): name instructor, password {password}")
+    assert "WARNING" not in err
+    argv, env = started[0]
+    assert argv[1:] == ["-f", str(state / "c.py")] and env["MLNOTES_HUB_IP"] == "127.0.0.1"
+    launch.main(common + ["--ip", "0.0.0.0"])
+    out, err = capsys.readouterr()
+    assert "WARNING: the hub listens on 0.0.0.0" in err and "TLS is your job" in err
+    assert started[1][1]["MLNOTES_HUB_IP"] == "0.0.0.0"
