@@ -71,7 +71,8 @@ class Hub:
             wait_for("the hub to answer", self._up, 60)
             self.password = (self.state / "workshop-password").read_text().strip()
             self.admin_password = (self.state / "instructor-password").read_text().strip()
-            self.admin_session = self.login(admin, self.admin_password)
+            # The instructor goes to the admin page: no server of theirs competes with the participants' spawns.
+            self.admin_session = self.login(admin, self.admin_password, next_page="/hub/admin")
             self.token = self.new_token(self.admin_session, admin)
         except BaseException:
             self.stop()
@@ -89,17 +90,17 @@ class Hub:
         self.log.flush()
         return (self.state.parent / "hub.log").read_text(errors="replace")
 
-    def login(self, name, password):
+    def login(self, name, password, next_page=None):
         """A logged-in session; the login redirects to the spawn page, which starts the server: followed."""
-        s, r = self.try_login(name, password)
+        s, r = self.try_login(name, password, next_page)
         assert "jupyterhub-hub-login" in s.cookies, f"login of {name} failed: {r.status_code} {r.text[:500]}"
         return s
 
-    def try_login(self, name, password):
+    def try_login(self, name, password, next_page=None):
         """(session, last response) of the login form sent as a browser sends it."""
         s = requests.Session()
         s.get(f"{self.url}/hub/login", timeout=30)
-        r = s.post(f"{self.url}/hub/login", timeout=60, allow_redirects=True,
+        r = s.post(f"{self.url}/hub/login", timeout=60, allow_redirects=True, params={"next": next_page} if next_page else None,
                    data={"username": name, "password": password, "_xsrf": s.cookies.get("_xsrf", "")})
         return s, r
 
