@@ -1,4 +1,4 @@
-"""Command line: `python -m mlnotes doctor`, `python -m mlnotes student` and `python -m mlnotes lab`."""
+"""Command line: `python -m mlnotes doctor`, `student`, `lab` and `progress`."""
 import argparse
 import sys
 
@@ -18,6 +18,8 @@ def main(argv=None):
     lab.add_argument("--src", default="notebooks", help="folder of the course notebooks (default: notebooks)")
     lab.add_argument("--port", type=int, default=None, help="port on 127.0.0.1 (default: a free one)")
     lab.add_argument("--no-browser", action="store_true", help="do not open a browser; only print the address")
+    progress = sub.add_parser("progress", help="show the latest result of every exercise check you have run")
+    progress.add_argument("--file", help="progress file (default: $MLNOTES_PROGRESS or ~/.mlnotes/progress.json)")
     args = parser.parse_args(argv)
 
     if args.command == "doctor":
@@ -30,14 +32,18 @@ def main(argv=None):
         except (FileNotFoundError, ValueError) as e:
             print(f"error: {e}", file=sys.stderr)
             return 2
-    from mlnotes.exercises.student import write_student_copies
+    if args.command == "progress":
+        from mlnotes.exercises.progress import load, table
+        print("\n".join(table(load(args.file))))
+        return 0
+    from mlnotes.exercises.student import COULD_NOT, write_student_copies
     try:
-        for line in write_student_copies(args.src, args.out, force=args.force, names=args.notebooks):
-            print(line)
+        report = write_student_copies(args.src, args.out, force=args.force, names=args.notebooks)
     except (FileNotFoundError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    return 0
+    print("\n".join(report))
+    return 1 if any(line.startswith(COULD_NOT) for line in report) else 0
 
 
 if __name__ == "__main__":

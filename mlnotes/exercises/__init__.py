@@ -3,8 +3,9 @@
     from mlnotes.exercises import check_weighted_sum
     check_weighted_sum(weighted_sum)      # ✓ weighted_sum: correct (2 cases)
 
-One module per notebook holds its checks; checking.py holds the machinery and
-student.py makes the student copies (python -m mlnotes student).
+One module per notebook holds its checks; checking.py holds the machinery,
+student.py makes the student copies (python -m mlnotes student) and
+progress.py records each check's latest result (python -m mlnotes progress).
 """
 from mlnotes.exercises.ch00_welcome import check_example_column, check_weighted_sum
 from mlnotes.exercises.ch01_neural_network import check_count_parameters, check_forward
@@ -17,6 +18,7 @@ from mlnotes.exercises.ch07_backprop_derivation import check_error_into_neuron, 
 from mlnotes.exercises.ch08_autograd import check_accumulate, check_bias_backward, check_matmul_backward
 from mlnotes.exercises.ch09_digits_project import check_confusion_counts, check_fastest_stable_lr
 from mlnotes.exercises.checking import ExerciseError
+from mlnotes.exercises.progress import recorded
 from mlnotes.tracebacks import install as _show_errors_as_messages
 
 _show_errors_as_messages()  # a failed check shows its message, not the check's source (see tracebacks.py)
@@ -34,3 +36,8 @@ __all__ = [
     "check_confusion_counts", "check_fastest_stable_lr",
     "ExerciseError",
 ]
+
+# Every check the notebooks import from here records its result (progress.py says where and why).
+for _name in [name for name in dir() if name.startswith("check_")]:
+    globals()[_name] = recorded(globals()[_name])
+del _name

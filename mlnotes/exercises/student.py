@@ -31,11 +31,13 @@ import json
 import re
 from pathlib import Path
 
+from mlnotes._files import write_atomically
 from mlnotes.exercises.checking import not_done_message
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 STUB = ["# YOUR CODE HERE", "raise NotImplementedError()"]
 RAISES_TAG = "raises-exception"
+COULD_NOT = "could not write"  # starts the report line of a copy that failed (the command then exits with 1)
 NOTE = (
     "> **Student copy** made by `python -m mlnotes student`. Each exercise is a function to write: "
     "replace `raise NotImplementedError()` with your code and run its check. Until then the check "
@@ -154,10 +156,21 @@ def write_student_copies(src_dir, out_dir, force=False, names=None):
             if reason:
                 report.append(f"skipped {target}: {reason} (use --force to overwrite it)")
                 continue
-        nb, _ = student_copy(json.loads(path.read_text(encoding="utf-8")), label=path.name)
-        target.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        source = json.loads(path.read_text(encoding="utf-8"))
+        nb = source if is_student_copy(source) else student_copy(source, label=path.name)[0]
+        try:
+            write_atomically(target, json.dumps(nb, ensure_ascii=False, indent=1) + "\n")
+        except OSError as e:
+            report.append(f"{COULD_NOT} {target}: {e.strerror or e}; the file there is unchanged")
+            continue
         report.append(f"wrote {target}")
     return report
+
+
+def is_student_copy(nb):
+    """True for a notebook this generator made (its solutions are out already)."""
+    meta = nb.get("metadata", {}).get("mlnotes") if isinstance(nb, dict) else None
+    return isinstance(meta, dict) and meta.get("student_copy") is True
 
 
 def _why_keep(target):
