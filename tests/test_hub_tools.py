@@ -181,7 +181,8 @@ def test_the_progress_page_reads_only_the_participants_own_regular_file(tmp_path
     home = _progress_home(tmp_path, json.dumps({"checks": {"02_neuron/check_neuron": entry, "bad": 3}}))
     entries, problem = read_progress(home, uid)
     assert problem is None and list(entries) == ["02_neuron/check_neuron"]
-    assert entries["02_neuron/check_neuron"]["exercise"] == "<b>x</b>" and "extra" not in entries["02_neuron/check_neuron"]
+    entry_read = entries["02_neuron/check_neuron"]
+    assert entry_read["exercise"] == "<b>x</b>" and "extra" not in entry_read
 
     assert read_progress(home, uid + 1) == ({}, f"{home} does not belong to the participant")
     target = home / ".mlnotes" / "progress.json"
@@ -203,7 +204,8 @@ def test_the_progress_page_has_one_column_per_check_and_escapes_what_participant
         return {"notebook": "02_neuron", "check": "check_neuron", "exercise": exercise, "status": status,
                 "message": message, "at": "2026-12-03T10:00:00Z"}
     page = render([("ada", {"02_neuron/check_neuron": entry("neuron_output", "passed")}, None),
-                   ("bob", {"02_neuron/check_neuron": entry("<script>x</script>", "failed", "ExerciseError: 'bias'")}, None),
+                   ("bob", {"02_neuron/check_neuron": entry("<script>x</script>", "failed", "ExerciseError: 'bias'")},
+                    None),
                    ("cy", {}, "no account yet")])
     assert page.count("<th title='02_neuron'>02<br>neuron</th>") == 1
     assert "data-user='ada' data-check='check_neuron' data-status='passed'" in page
@@ -221,11 +223,13 @@ def test_the_launcher_prints_the_address_and_logins_and_warns_when_public(state,
     monkeypatch.setattr(launch.os, "execve", lambda path, argv, env: started.append((argv, env)))
     monkeypatch.chdir(state)  # the launcher moves into the state folder before starting JupyterHub
     port = _free_port()
-    common = ["--config", "c.py", "--prefix", "/opt/x", "--state", str(state), "--proxy", str(proxy), "--port", str(port)]
+    common = ["--config", "c.py", "--prefix", "/opt/x", "--state", str(state), "--proxy", str(proxy),
+              "--port", str(port)]
     launch.main(common)
     out, err = capsys.readouterr()
     password = (state / "instructor-password").read_text().strip()
-    assert out.startswith(f"mlnotes hub: http://127.0.0.1:{port}/\n  instructor (admin): name instructor, password {password}")
+    assert out.startswith(f"mlnotes hub: http://127.0.0.1:{port}/\n"
+                          f"  instructor (admin): name instructor, password {password}")
     assert "WARNING" not in err
     argv, env = started[0]
     assert argv[1:] == ["-f", str(state / "c.py")] and env["MLNOTES_HUB_IP"] == "127.0.0.1"

@@ -44,7 +44,8 @@ c.JupyterHub.authenticator_class = "mlnotes.hub.auth.WorkshopAuthenticator"
 c.Authenticator.allow_all = True  # anyone with the workshop password; names.py refuses accounts the hub did not make
 c.Authenticator.admin_users = {admin}
 with open(f"{state}/workshop-password") as f, open(f"{state}/instructor-password") as g:  # made by launch.py
-    c.SharedPasswordAuthenticator.user_password, c.SharedPasswordAuthenticator.admin_password = f.read().strip(), g.read().strip()
+    c.SharedPasswordAuthenticator.user_password = f.read().strip()
+    c.SharedPasswordAuthenticator.admin_password = g.read().strip()
 c.LocalAuthenticator.create_system_users = True
 
 # Servers: one per participant, as the participant, from the hub's venv.

@@ -74,7 +74,8 @@ def check_proxy(proxy):
                           f"npm from deploy/jupyterhub/package.json; run `make hub` (not the launcher alone), "
                           f"or `npm ci --prefix build/hub` after copying package*.json there.")
     if not shutil.which("node"):
-        raise LaunchError("node is missing: configurable-http-proxy runs on Node.js. Install it (Debian: apt-get install nodejs).")
+        raise LaunchError("node is missing: configurable-http-proxy runs on Node.js. "
+                          "Install it (Debian: apt-get install nodejs).")
 
 
 def make_password(state, name, length):

@@ -23,7 +23,8 @@ GROUP = "mlnotes-participants"
 
 
 def request(method, url, **kwargs):
-    """One request on a connection closed at once (pytest turns a socket left to the garbage collector into an error)."""
+    """One request on a connection closed at once (pytest turns a socket left to the garbage collector
+    into an error)."""
     with requests.Session() as s:
         return s.request(method, url, **kwargs)
 
@@ -62,7 +63,8 @@ class Hub:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(self.state.parent / "hub.log", "w")
         self.command = [str(self.prefix / "venv" / "bin" / "python"), "-m", "mlnotes.hub.launch",
-                        "--config", str(TOP / "deploy" / "jupyterhub" / "jupyterhub_config.py"), "--prefix", str(prefix),
+                        "--config", str(TOP / "deploy" / "jupyterhub" / "jupyterhub_config.py"),
+                        "--prefix", str(prefix),
                         "--state", str(state), "--proxy", str(proxy), "--port", str(self.port), "--admin", admin]
         self.proc = subprocess.Popen(
             self.command, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
@@ -100,7 +102,8 @@ class Hub:
         """(session, last response) of the login form sent as a browser sends it."""
         s = requests.Session()
         s.get(f"{self.url}/hub/login", timeout=30)
-        r = s.post(f"{self.url}/hub/login", timeout=60, allow_redirects=True, params={"next": next_page} if next_page else None,
+        r = s.post(f"{self.url}/hub/login", timeout=60, allow_redirects=True,
+                   params={"next": next_page} if next_page else None,
                    data={"username": name, "password": password, "_xsrf": s.cookies.get("_xsrf", "")})
         return s, r
 
@@ -172,7 +175,8 @@ class Participant:
         return r.json()
 
     def put_notebook(self, path, nb):
-        r = request("PUT", f"{self.base}/api/contents/{path}", timeout=30, headers={"Authorization": f"token {self.token}"},
+        r = request("PUT", f"{self.base}/api/contents/{path}", timeout=30,
+                    headers={"Authorization": f"token {self.token}"},
                          json={"type": "notebook", "format": "json", "content": nb})
         r.raise_for_status()
 

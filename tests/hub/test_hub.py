@@ -1,8 +1,8 @@
 """The workshop hub for real: ten participants log in at once, work, stay apart; the instructor watches.
 
 `make test-hub` runs this as root against the hub of deploy/jupyterhub/, started as `make hub`
-starts it, on 127.0.0.1, with short culling times; the hub's log ends up in build/test-hub.log. It creates OS accounts mlhubt-* and removes
-them, their homes and every process they ran at the end, whatever happened. The tests run in
+starts it, on 127.0.0.1, with short culling times; the hub's log ends up in build/test-hub.log.
+It creates OS accounts mlhubt-* and removes them, their homes and every process they ran at the end, whatever happened. The tests run in
 order and share one hub: each later test relies on the state the earlier ones left.
 """
 import json
@@ -16,9 +16,18 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
-from hubtools import (TOP, Hub, Participant, group_exists, pids_of, print_figures, remove_account, run_notebook,
-                      wait_for, wait_for_accounts_idle)
+from hubtools import (
+    TOP,
+    Hub,
+    Participant,
+    group_exists,
+    pids_of,
+    print_figures,
+    remove_account,
+    run_notebook,
+    wait_for,
+    wait_for_accounts_idle,
+)
 
 PREFIX = Path(os.environ.get("MLNOTES_HUB_PREFIX", "/opt/mlnotes-hub"))
 PROXY = Path(os.environ.get("MLNOTES_HUB_PROXY", TOP / "build/hub/node_modules/.bin/configurable-http-proxy"))
@@ -85,7 +94,8 @@ def test_ten_participants_log_in_at_once_and_get_their_copies(hub, people):
     with ThreadPoolExecutor(len(people)) as pool:
         list(pool.map(Participant.log_in, people))
     times = sorted(p.spawn_seconds for p in people)
-    print_figures([f"spawn, {len(people)} simultaneous logins to ready servers: median {statistics.median(times):.1f} s, "
+    print_figures([f"spawn, {len(people)} simultaneous logins to ready servers: "
+                   f"median {statistics.median(times):.1f} s, "
                    f"slowest {times[-1]:.1f} s (target {SPAWN_TARGET} s); all: {', '.join(f'{t:.1f}' for t in times)}"])
     notebooks = sorted(p.name for p in (TOP / "notebooks").glob("*.ipynb"))
     for p in people:
@@ -93,7 +103,8 @@ def test_ten_participants_log_in_at_once_and_get_their_copies(hub, people):
         assert set(notebooks) <= listing and "UPDATES.md" in listing, f"{p.name}'s course folder: {sorted(listing)}"
         home = p.home
         assert home.stat().st_mode & 0o777 == 0o700 and home.stat().st_uid == os.stat(home).st_uid
-        assert (home / "course" / "02_neuron.ipynb").stat().st_uid == home.stat().st_uid, "copies belong to the participant"
+        assert (home / "course" / "02_neuron.ipynb").stat().st_uid == home.stat().st_uid, \
+            "copies belong to the participant"
         copy = json.loads((home / "course" / "02_neuron.ipynb").read_text())
         assert "### BEGIN SOLUTION" not in json.dumps(copy), "a participant's copy holds a solution"
     assert times[-1] <= SPAWN_TARGET, f"slowest of {len(people)} simultaneous spawns took {times[-1]:.1f} s"
@@ -139,10 +150,12 @@ def test_a_participant_cannot_reach_another(hub, people):
     r = a.session.get(f"{b.base}/api/contents/course", timeout=30)  # A's cookies, followed through the OAuth dance
     assert r.status_code == 403, f"A's cookie on B's server: {r.status_code} {r.url}"
     status, text = a.kernel.run("import os, resource; from ipykernel.kernelapp import IPKernelApp\n"
-                                "print(os.getuid(), *resource.getrlimit(resource.RLIMIT_AS), IPKernelApp.instance().transport)")
+                                "print(os.getuid(), *resource.getrlimit(resource.RLIMIT_AS),\n"
+                                "      IPKernelApp.instance().transport)")
     assert text.split() == [str(os.stat(a.home).st_uid), str(2 * 1024**3), str(2 * 1024**3), "ipc"], \
         f"A's kernel should run as A, with the 2 GB memory limit, on Unix sockets: {text}"
-    for code in (f"open({str(b.home / 'course' / '00_welcome.ipynb')!r}).read()", f"import os; os.listdir({str(b.home)!r})",
+    for code in (f"open({str(b.home / 'course' / '00_welcome.ipynb')!r}).read()",
+                 f"import os; os.listdir({str(b.home)!r})",
                  f"open({str(b.home / '.mlnotes' / 'progress.json')!r}).read()"):
         status, text = a.kernel.run(code)
         assert status == "error" and text.startswith("PermissionError"), f"A's kernel ran {code}: {text}"
@@ -150,7 +163,8 @@ def test_a_participant_cannot_reach_another(hub, people):
 
 def test_solutions_stay_locked_until_the_instructor_releases_them(hub, people):
     a = people[0]
-    read = "print(open(__import__('os').path.expanduser('~/course/solutions/02_neuron.ipynb')).read().count('BEGIN SOLUTION'))"
+    read = ("print(open(__import__('os').path.expanduser('~/course/solutions/02_neuron.ipynb'))"
+            ".read().count('BEGIN SOLUTION'))")
     status, text = a.kernel.run(read)
     assert status == "error" and text.startswith("PermissionError"), text
     course = [str(PREFIX / "venv/bin/python"), "-m", "mlnotes.hub.course"]
@@ -182,13 +196,15 @@ def test_the_instructor_sees_who_passes_which_check_within_seconds(hub, people):
                                 "check_neuron(neuron_output)")
     assert status == "error" and "ExerciseError" in text
     failed_at = time.monotonic()
-    wait_for("A's failed check on the page", lambda: _cell(_page(hub.admin_session, hub).text, a.name, "check_neuron") == "failed", 5)
+    wait_for("A's failed check on the page",
+             lambda: _cell(_page(hub.admin_session, hub).text, a.name, "check_neuron") == "failed", 5)
     shown_after = time.monotonic() - failed_at
     status, text = a.kernel.run("def neuron_output(a_prev, w, b):\n    return 1 / (1 + np.exp(-(w @ a_prev + b)))\n"
                                 "check_neuron(neuron_output)")
     assert status == "ok", text
     passed_at = time.monotonic()
-    wait_for("A's passed check on the page", lambda: _cell(_page(hub.admin_session, hub).text, a.name, "check_neuron") == "passed", 5)
+    wait_for("A's passed check on the page",
+             lambda: _cell(_page(hub.admin_session, hub).text, a.name, "check_neuron") == "passed", 5)
     print_figures([f"progress page: a participant's failed check shown after {shown_after:.1f} s, "
                    f"the same check passed shown after {time.monotonic() - passed_at:.1f} s"])
     # A participant gets 403 on the page, following the OAuth redirects as a browser would.
