@@ -2,8 +2,9 @@
 
 `make test-hub` runs this as root against the hub of deploy/jupyterhub/, started as `make hub`
 starts it, on 127.0.0.1, with short culling times; the hub's log ends up in build/test-hub.log.
-It creates OS accounts mlhubt-* and removes them, their homes and every process they ran at the end, whatever happened. The tests run in
-order and share one hub: each later test relies on the state the earlier ones left.
+It creates OS accounts mlhubt-* and removes them, their homes and every process they ran at the
+end, whatever happened. The tests run in order and share one hub: each later test relies on the
+state the earlier ones left.
 """
 import json
 import os
