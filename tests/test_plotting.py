@@ -77,7 +77,8 @@ def test_chinese_labels_render_without_font_warnings(caplog):
 def test_font_covers_every_chinese_character_of_the_course():
     cmap = TTFont(CJK_FONT).getBestCmap()
     used = set()
-    for path in [*TOP.glob("notebooks/*.ipynb"), *TOP.glob("mlnotes/**/*.py"), *TOP.glob("docs/*.md"), TOP / "README.md"]:
+    texts = [*TOP.glob("notebooks/*.ipynb"), *TOP.glob("mlnotes/**/*.py"), *TOP.glob("docs/*.md"), TOP / "README.md"]
+    for path in texts:
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".ipynb":
             text = json.dumps([c["source"] for c in json.loads(text)["cells"]], ensure_ascii=False)

@@ -97,6 +97,12 @@ def check_minibatch_indices(fn):
         if m > batch_size and np.array_equal(everything, np.arange(m)):
             raise ExerciseError(f"{name}({given}) kept the examples in their original order; shuffle them with "
                                 f"rng.permutation(m), or every epoch sees the same batches")
+        steps = np.diff(everything) % m if everything.size == m else None
+        if m > batch_size and steps is not None and (np.all(steps == 1) or np.all(steps == m - 1)):
+            raise ExerciseError(f"{name}({given}) returned the examples in their original order, only "
+                                f"{'started at ' + str(everything[0]) if np.all(steps == 1) else 'reversed'}: "
+                                f"{everything.tolist()}. That is no shuffle: examples that are neighbours stay "
+                                f"neighbours, so each epoch puts nearly the same examples together; {SHUFFLE_FIRST}")
         # Shuffling the unshuffled batches, or the examples inside each, changes the order but not which examples
         # share a batch: every epoch would make the same updates in another order.
         if m > batch_size and _as_sets(parts) == _as_sets(unshuffled):

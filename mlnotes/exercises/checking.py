@@ -109,6 +109,13 @@ def compare(got, want, name, given, mistakes=()):
     raise ExerciseError(f"{name}({given}) returned {fmt(got)}, expected {fmt(want)}")
 
 
+def unambiguous(mistakes):
+    """The mistakes whose value no other mistake gives: when two give the same number, naming one could be wrong."""
+    values = [value for value, _ in mistakes]
+    return [(value, message) for value, message in mistakes
+            if sum(_shape(value) == _shape(v) and close(value, v) for v in values) == 1]
+
+
 def _shape(x):
     """The shape of x as an array of numbers, or None when it is not one."""
     try:
