@@ -37,8 +37,7 @@ def neuron_forward(a_prev, w, b, activation="sigmoid"):
     require_ndim(a_prev_arr, "a_prev", 1, " (one value per input)")
     require_ndim(w_arr, "w", 1, " (one weight per input)")
     if w_arr.shape != a_prev_arr.shape:
-        raise ValueError(f"w has {w_arr.size} weights but a_prev has {a_prev_arr.size} inputs; "
-                         f"a neuron needs one weight per input")
+        raise ValueError(f"w has {w_arr.size} weights but a_prev has {a_prev_arr.size} inputs; a neuron needs one weight per input")
     b_arr = as_array(b, "b")
     if b_arr.ndim != 0:
         raise ValueError(f"b of one neuron is a single number, got shape {b_arr.shape}")
