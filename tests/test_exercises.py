@@ -27,6 +27,21 @@ def test_every_check_says_an_exercise_is_not_written_yet(check):
         check(not_written)
 
 
+ODD_ANSWERS = {"None": None, "a string": "x", "a ragged list": [[1], [2, 3]], "a dict": {}, "an object": object(),
+               "a pair of arrays of two shapes": (np.zeros(3), np.zeros(2)), "a ragged pair": ([1, [2]], 3),
+               "three strings": ("a", "b", "c"), "two Nones": (None, None), "nan": np.array([np.nan]),
+               "a 7 x 7 matrix": np.zeros((7, 7)), "a complex number": 1j, "an empty array": np.array([])}
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=[check.__name__ for check in CHECKS])
+def test_no_answer_makes_a_check_crash(check):
+    # Only ExerciseError, whatever comes back: ragged lists and strings made np.shape or fmt raise inside checks.
+    for what, answer in ODD_ANSWERS.items():
+        with pytest.raises(ExerciseError):
+            check(lambda *args, answer=answer: answer)
+            pytest.fail(f"{check.__name__} accepted {what}")
+
+
 def test_exercise_error_is_an_assertion_error():
     assert issubclass(ExerciseError, AssertionError)
 

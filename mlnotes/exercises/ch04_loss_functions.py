@@ -4,7 +4,7 @@ import re
 import numpy as np
 
 from mlnotes.activations import softmax
-from mlnotes.exercises.checking import ExerciseError, call, compare, fmt, passed
+from mlnotes.exercises.checking import ExerciseError, _shape, call, compare, fmt, passed
 
 #: (y_hat, y) pairs: 1-D arrays of m predictions and m labels, errors of both signs and of different sizes,
 #: so that each typical mistake gives its own number.
@@ -17,7 +17,7 @@ def _check_loss(fn, what, want, mistakes):
     for y_hat, y in CASES:
         given = f"y_hat={fmt(y_hat)}, y={fmt(y)}"
         got = call(fn, y_hat.copy(), y.copy(), given=given)
-        if np.shape(got) == y.shape:
+        if _shape(got) == y.shape:
             raise ExerciseError(f"{fn.__name__}({given}) returned {y.size} numbers, one per example: "
                                 f"a loss is one number, the mean over the m examples")
         e = y - y_hat
