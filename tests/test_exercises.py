@@ -27,6 +27,21 @@ def test_every_check_says_an_exercise_is_not_written_yet(check):
         check(not_written)
 
 
+ODD_ANSWERS = {"None": None, "a string": "x", "a ragged list": [[1], [2, 3]], "a dict": {}, "an object": object(),
+               "a pair of arrays of two shapes": (np.zeros(3), np.zeros(2)), "a ragged pair": ([1, [2]], 3),
+               "three strings": ("a", "b", "c"), "two Nones": (None, None), "nan": np.array([np.nan]),
+               "a 7 x 7 matrix": np.zeros((7, 7)), "a complex number": 1j, "an empty array": np.array([])}
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=[check.__name__ for check in CHECKS])
+def test_no_answer_makes_a_check_crash(check):
+    # Only ExerciseError, whatever comes back: ragged lists and strings made np.shape or fmt raise inside checks.
+    for what, answer in ODD_ANSWERS.items():
+        with pytest.raises(ExerciseError):
+            check(lambda *args, answer=answer: answer)
+            pytest.fail(f"{check.__name__} accepted {what}")
+
+
 def test_exercise_error_is_an_assertion_error():
     assert issubclass(ExerciseError, AssertionError)
 
@@ -159,11 +174,32 @@ def forward(X, W1, b1, W2, b2):
      r"b1 must stay a column of shape \(3, 1\)"),
     (lambda X, W1, b1, W2, b2: sigmoid(W2 @ sigmoid(W1 @ X + b1[:, 0]) + b2), "because of the bias"),
     (lambda X, W1, b1, W2, b2: None, r"returned None: did you forget `return`"),
+    # regression: a wrong shape for the 5 examples let numpy's broadcasting ValueError escape
+    (lambda X, W1, b1, W2, b2: forward(X, W1, b1, W2, b2).T,
+     r"X of shape \(2, 5\).* returned shape \(5, 1\), expected \(1, 5\): one output per example"),
+    (lambda X, W1, b1, W2, b2: forward(X, W1, b1, W2, b2).ravel(), r"returned shape \(1,\), expected \(1, 1\)"),
+    (lambda X, W1, b1, W2, b2: forward(X, W1, b1, W2, b2).ravel() if X.shape[1] > 1 else forward(X, W1, b1, W2, b2),
+     r"returned shape \(5,\), expected \(1, 5\)"),
+    (lambda X, W1, b1, W2, b2: forward(X, W1, b1, W2, b2).sum(), r"returned shape \(\), expected \(1, 1\)"),
+    (lambda X, W1, b1, W2, b2: forward(X[:, :1], W1, b1, W2, b2), r"returned shape \(1, 1\), expected \(1, 5\)"),
+    (lambda X, W1, b1, W2, b2: "y_hat", "returned str, expected numbers"),
 ])
 def test_forward(wrong, message):
     assert check_forward(forward)
     with pytest.raises(ExerciseError, match=message):
         check_forward(wrong)
+
+
+@pytest.mark.parametrize("right", [
+    lambda X, W1, b1, W2, b2: forward(X, W1, b1, W2, b2).tolist(),
+    lambda X, W1, b1, W2, b2: sigmoid(np.einsum("ij,jk->ik", W2, sigmoid(np.einsum("ij,jk->ik", W1, X) + b1)) + b2),
+    lambda X, W1, b1, W2, b2: forward(X.astype(np.float32), W1.astype(np.float32), b1.astype(np.float32),
+                                      W2.astype(np.float32), b2.astype(np.float32)),
+    lambda X, W1, b1, W2, b2: np.array([[forward(X[:, [k]], W1, b1, W2, b2)[0, 0] for k in range(X.shape[1])]]),
+])
+def test_forward_accepts(right, capsys):
+    assert check_forward(right) is True
+    assert capsys.readouterr().out == "✓ forward: correct (one example and a batch of 5)\n"
 
 
 def test_forward_names_the_bias_when_adding_it_fails():

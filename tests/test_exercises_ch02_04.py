@@ -1,6 +1,7 @@
 """The checks of notebooks 02-04: each accepts right answers (and reasonable variants)
 and names each mistake it claims to."""
 import math
+import warnings
 
 import numpy as np
 import pytest
@@ -119,10 +120,50 @@ def sigmoid_if(z):
     return np.exp(z) / (1 + np.exp(z))
 
 
+def sigmoid_two_branches(z):
+    z = np.asarray(z, dtype=float)
+    out = np.zeros_like(z)
+    pos = z >= 0
+    out[pos] = 1 / (1 + np.exp(-z[pos]))
+    out[~pos] = np.exp(z[~pos]) / (1 + np.exp(z[~pos]))
+    return out
+
+
+def sigmoid_loop(z):
+    """One number at a time with math.exp, by the sign: slow, but right and stable."""
+    def one(t):
+        return 1 / (1 + math.exp(-t)) if t >= 0 else math.exp(t) / (1 + math.exp(t))
+    if np.ndim(z) == 0:
+        return one(float(z))
+    return np.array([one(float(t)) for t in np.ravel(z)]).reshape(np.shape(z))
+
+
+def textbook_silenced_errstate(z):
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-z))
+
+
+def textbook_silenced_warnings(z):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return 1 / (1 + np.exp(-z))
+
+
+def other_form_silenced(z):
+    with np.errstate(all="ignore"):
+        return np.exp(z) / (1 + np.exp(z))
+
+
 @pytest.mark.parametrize("right", [
     sigmoid,
     sigmoid_by_sign,
     sigmoid_by_mask,
+    sigmoid_two_branches,
+    sigmoid_loop,
+    lambda z: np.exp(-np.abs(z)) ** (np.asarray(z) < 0) / (1 + np.exp(-np.abs(z))),
+    lambda z: np.where(np.asarray(z) >= 0, 1, np.exp(-np.abs(z))) / (1 + np.exp(-np.abs(z))),
+    lambda z: sigmoid_by_sign(np.asarray(z, dtype=np.float32)).astype(float),
+    lambda z: np.exp(np.minimum(0, z) - np.logaddexp(0, -np.abs(z))),
     lambda z: 0.5 * (1 + np.tanh(np.asarray(z) / 2)),
     lambda z: np.exp(-np.logaddexp(0, -np.asarray(z))),
     lambda z: 1 / (1 + np.exp(-np.clip(z, -500, 500))),
@@ -146,6 +187,10 @@ def test_sigmoid_accepts(right, capsys):
     (sigmoid_if, "uses `if` on an array: `if` decides once for the whole array.*boolean mask"),
     (lambda z: sigmoid_by_mask(z, into_input=True),
      r"changed its input z \(e.g. z\[pos\] = ...\).*gives back z itself"),
+    # regression: the textbook sigmoid passed with numpy's overflow warning silenced inside the function
+    (textbook_silenced_errstate, r"overflows for z = -740: it computes e\^740.*numpy said nothing.*np.errstate"),
+    (textbook_silenced_warnings, r"overflows for z = -740: it computes e\^740.*exactly 0 for z = -740"),
+    (other_form_silenced, r"overflows for z = 1000: it computes e\^1000.*numpy said nothing.*returned \[nan"),
     (lambda z: sigmoid_by_mask(z, integer_out=True),
      r"returned integers \[0, 0, 0\] for the integer array .*np.empty_like\(z\).*keeps z's integer dtype.*"
      r"np.asarray\(z, dtype=float\)"),
@@ -189,10 +234,12 @@ def test_relu_names_mistakes(wrong, message):
 @pytest.mark.parametrize("right", [
     lambda: ([1, -2, 1], [1, 1, 1], [0, -1, -2]),
     lambda: (np.array([2.0, -4.0, 2.0]), np.array([0.5, 0.5, 0.5]), np.array([0.0, -0.5, -1.0])),  # same kinks
-    lambda: ([1, -1, -1, 1], [1, 1, 1, 1], [0, -1, -1, -2]),  # the middle unit split in two
+    lambda: ([0.5, -1.0, 0.5], [2.0, 2.0, 2.0], [0.0, -2.0, -4.0]),  # steeper units, smaller c
+    lambda: (np.array([1, -2, 1], dtype=np.float32), [1, 1, 1], (0, -1, -2)),
 ])
-def test_hat_accepts(right):
+def test_hat_accepts(right, capsys):
     assert check_hat(right)
+    assert capsys.readouterr().out == "✓ hat: correct (3 ReLU units make the hat)\n"
 
 
 @pytest.mark.parametrize("wrong, message", [
@@ -204,6 +251,10 @@ def test_hat_accepts(right):
     (lambda: ([1, -2, 1, 1, -2, 1], [1] * 6, [0, -1, -2, -2.6, -2.7, -2.8]),  # a small extra hat between 2.5 and 3
      "matches the hat at the points checked"),
     (lambda: ([1, -2, 1], [1, 1, 1], [0, -1, -2.5]), r"relu_sum\(\[-1. , -0.5,  0. .*, c, w, b\) returned"),
+    # regression: a hat from more than three units passed
+    (lambda: ([1, -1, -1, 1], [1, 1, 1, 1], [0, -1, -1, -2]),  # the middle unit split in two
+     "your 4 ReLU units make the hat, but the exercise asks for three"),
+    (lambda: ([1, -2, 1, 0], [1, 1, 1, 1], [0, -1, -2, 5]), "your 4 ReLU units make the hat"),  # a unit with c = 0
 ])
 def test_hat_names_mistakes(wrong, message):
     expect(check_hat, wrong, message)
@@ -294,7 +345,14 @@ def test_softmax_accepts(right, capsys):
 @pytest.mark.parametrize("wrong, message", [
     (lambda Z: np.exp(Z) / np.exp(Z).sum(axis=0, keepdims=True), "overflows for a score of 1000"),
     (lambda Z: np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True), "softmax over the wrong axis"),
-    (lambda Z: np.exp(Z) / np.exp(Z).sum(axis=1), "the sums do not line up with Z"),
+    (lambda Z: np.exp(Z) / np.exp(Z).sum(axis=1),
+     r"an array of shape \(3,\) does not line up with Z \(3, 4\): a sum or a maximum over axis=1"),
+    # regression: every broadcast failure was blamed on the sums
+    (lambda Z: shifted_by(Z, Z.max(axis=1)), r"a sum or a maximum over axis=1 \(along each row\) without keepdims"),
+    (lambda Z: np.exp(Z) / np.exp(Z).sum(axis=0, keepdims=True).T,
+     r"^<lambda> raised ValueError: operands could not be broadcast together with shapes \(3,4\) \(4,1\)"),
+    (lambda Z: None, "returned None"),
+    (lambda Z: softmax_columns(Z).T, r"returned shape \(4, 3\), expected shape \(3, 4\)"),
     (lambda Z: np.exp(Z) / np.exp(Z).sum(), "sum over the whole matrix"),
     (lambda Z: Z / Z.sum(axis=0, keepdims=True), "you forgot the exponential"),
     (lambda Z: np.exp(Z - Z.max()) / np.exp(Z - Z.max()).sum(axis=0, keepdims=True),

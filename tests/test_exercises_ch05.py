@@ -137,6 +137,15 @@ MINIBATCH_MISTAKES = [
     (shuffled_inside_blocks, "returned the batches .* of the unshuffled order, only reordered or shuffled inside"),
     (fixed_order_shuffled_blocks, "two epochs with the same rng the same batches, only reordered or shuffled inside.*"
                                   "shuffle the examples before cutting them into batches"),
+    # regression: a rotation of 0..m-1 (and the reversed order) passed for a shuffle
+    (lambda m, b, rng: (lambda o: [o[i:i + b] for i in range(0, m, b)])(np.roll(np.arange(m), rng.integers(1, m))),
+     r"returned the examples in their original order, only started at \d+: \[\d+, \d+.*That is no shuffle"),
+    (lambda m, b, rng: (lambda o: [o[i:i + b] for i in range(0, m, b)])(np.arange(m)[::-1]),
+     r"in their original order, only reversed: \[9, 8, 7"),
+    (lambda m, b, rng: (lambda o: [o[i:i + b] for i in range(0, m, b)])(np.roll(np.arange(m)[::-1], 4)),
+     "in their original order, only reversed"),
+    (lambda m, b, rng: [list(p) for p in minibatch_indices(m, b, rng)][:-1],
+     "dropped the last, smaller batch"),
     (shuffle_returns_none, "'NoneType' object is not subscriptable. Did you write order = rng.shuffle.*returns None; "
                            r"use order = rng.permutation\(m\)"),
 ]
@@ -192,7 +201,9 @@ MOMENTUM_MISTAKES = [
 
 RIGHT = [
     (check_gradient_descent, [gradient_descent, on_a_copy], "✓ gradient_descent: correct (one and two parameters)\n"),
-    (check_minibatch_indices, [minibatch_indices, as_loop],
+    (check_minibatch_indices, [minibatch_indices, as_loop,
+                               lambda m, b, rng: [list(p) for p in minibatch_indices(m, b, rng)],
+                               lambda m, b, rng: np.split(rng.permutation(m), range(b, m, b))],
      "✓ minibatch_indices: correct (every example once per epoch, shuffled with the rng, remainder kept)\n"),
     (check_momentum_step, [momentum_step, in_place_momentum],
      "✓ momentum_step: correct (the velocity, then the step)\n"),

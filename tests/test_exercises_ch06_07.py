@@ -38,6 +38,11 @@ def test_layer_gradients_accepts_right_answers(capsys):
                                                    dZ.mean(axis=1).reshape(-1, 1)])
 
 
+def divide_in_place(dZ, A, l):
+    dZ /= dZ.shape[1]
+    return dZ @ A[l - 1].T, dZ.sum(axis=1, keepdims=True)
+
+
 def with_db(db):
     return lambda dZ, A, l: (dZ @ A[l - 1].T / dZ.shape[1], db(dZ))
 
@@ -62,6 +67,8 @@ def with_db(db):
     (with_db(lambda dZ: dZ.sum(axis=1, keepdims=True) / dZ.shape[0]),
      r"^you divided by the number of neurons; m is dZ.shape\[1\], the number of examples"),
     (lambda dZ, A, l: layer_gradients(dZ, A, l)[::-1], r"returned \(db, dW\): return \(dW, db\) in that order"),
+    # right numbers, but dZ changed in place: was told "you forgot the 1/m", computed from the changed dZ
+    (divide_in_place, r"changed its argument dZ in place .* x = x / m, not x /= m"),
 ])
 def test_layer_gradients_names_each_mistake(wrong, message):
     with pytest.raises(ExerciseError, match=message):
@@ -72,6 +79,11 @@ def test_layer_gradients_names_each_mistake(wrong, message):
 
 def hidden_error(W_next, dZ_next, Z, g_prime):
     return (W_next.T @ dZ_next) * g_prime(Z)
+
+
+def slope_into_z(W_next, dZ_next, Z, g_prime):
+    Z[:] = g_prime(Z)  # saves memory, but the caller's Z is gone
+    return W_next.T @ dZ_next * Z
 
 
 @pytest.mark.parametrize("wrong, message", [
@@ -87,6 +99,7 @@ def hidden_error(W_next, dZ_next, Z, g_prime):
      "you ignored g_prime and hard-coded the sigmoid's slope"),
     (lambda W, dZ, Z, gp: W.T @ dZ * gp(Z) / dZ.shape[1],
      "dZ is each example's error; the 1/m belongs only in dW and db"),
+    (slope_into_z, r"changed its argument Z in place"),
 ])
 def test_hidden_error(wrong, message, capsys):
     assert check_hidden_error(hidden_error) is True

@@ -99,6 +99,7 @@ def never_rises(histories):
 
 
 def by_sorting(histories):
+    """Ranks by the last loss and ignores the losses before it: an inf on the way goes unseen."""
     ranked = sorted(histories, key=lambda lr: histories[lr][-1] if histories[lr][-1] <= histories[lr][0] else np.inf)
     return ranked[0] if histories[ranked[0]][-1] <= histories[ranked[0]][0] else None
 
@@ -125,12 +126,21 @@ def best_first_epoch(histories):
     return min(finite, key=lambda lr: finite[lr][1])
 
 
+def filtered_by(diverged):
+    """The right selection, with another reading of "diverged"."""
+    def pick(histories):
+        kept = {lr: h[-1] for lr, h in histories.items() if not diverged(np.asarray(h, dtype=float))}
+        return min(kept, key=kept.get) if kept else None
+    return pick
+
+
 def test_fastest_stable_lr_accepts_right_answers(capsys):
     assert check_fastest_stable_lr(fastest_stable_lr) is True
     out = capsys.readouterr().out
     assert out.startswith("✓ fastest_stable_lr: correct (a sweep run just now picks lr=0.5;")
     assert out.rstrip().endswith("a bump on the way, every run diverged)")
-    assert check_fastest_stable_lr(by_sorting) is True
+    assert check_fastest_stable_lr(filtered_by(lambda h: not np.isfinite(h).all() or h[-1] > h[0])) is True
+    assert check_fastest_stable_lr(filtered_by(lambda h: bool(np.isnan(h).any() or np.isinf(h).any() or h[-1] > h[0])))
 
 
 @pytest.mark.parametrize("fn, message", [
@@ -148,6 +158,19 @@ def test_fastest_stable_lr_accepts_right_answers(capsys):
                   r"where it started \(2\.3\)\. That counts as diverged.* return None"),
     (no_empty_case, r"raised ValueError: .*\. Every run here diverged: when none is left, return None"),
     (lambda h: min(h) if len(h) == 3 else fastest_stable_lr(h), r"returned 1, but every run here diverged"),
+    # regression: five readings of "diverged" passed (no inf, no run ending level, no winner above its start)
+    (filtered_by(lambda h: np.isnan(h).any() or h[-1] > h[0]),
+     r"lr=3 diverged: its losses \[2\.3 , 0\.3 ,  inf, 0\.05\] hold inf \(after epoch 2\).*np\.isnan does not see inf"),
+    (filtered_by(lambda h: not np.isfinite(h[-1]) or h[-1] > h[0]), "lr=3 diverged: its losses .* hold inf"),
+    (by_sorting, "lr=3 diverged: its losses .* hold inf"),
+    (filtered_by(lambda h: not np.isfinite(h).all() or h[-1] >= h[0]),
+     r"returned None, but lr=0\.001 did not diverge: its loss ended at 2\.3, exactly where it started"),
+    (filtered_by(lambda h: not np.isfinite(h).all() or h.max() > h[0]),
+     r"lr=0\.5 did not diverge: its loss rose for a while \(\[2\.3 , 2\.6 , 0\.05, 0\.1 \]\)"),
+    (filtered_by(lambda h: not np.isfinite(h).all() or h[-1] > h[-2]),
+     r"lr=0\.5 did not diverge: its loss rose for a while \(\[2\.3 , 2\.6 , 0\.05, 0\.1 \]\)"),
+    (filtered_by(lambda h: not np.isfinite(h).all() or h[-1] > h.min()),
+     r"lr=0\.5 did not diverge: its loss rose for a while"),
 ])
 def test_fastest_stable_lr_names_each_mistake(fn, message):
     with pytest.raises(ExerciseError, match=message):

@@ -1,7 +1,15 @@
 """Checks for the exercises of 00_welcome."""
 import numpy as np
 
-from mlnotes.exercises.checking import ExerciseError, as_result, call, compare, fmt, passed, reject_one_per_input
+from mlnotes.exercises.checking import (
+    ExerciseError,
+    as_result,
+    call_unchanged,
+    compare,
+    fmt,
+    passed,
+    reject_one_per_input,
+)
 
 
 def check_weighted_sum(fn):
@@ -10,7 +18,7 @@ def check_weighted_sum(fn):
              (np.array([-1.0, 4.0]), np.array([3.0, 0.5]), -2.0)]
     for x, w, b in cases:
         given = f"x={fmt(x)}, w={fmt(w)}, b={b:g}"
-        got = call(fn, x, w, b, given=given)
+        got = call_unchanged(fn, x, w, b, given=given, names="x w b")
         reject_one_per_input(got, x, fn.__name__, given,
                              "add the products w_i x_i up into a single number (np.sum or a loop)")
         got = as_result(got, fn.__name__, given)
@@ -32,7 +40,7 @@ def check_example_column(fn):
     X = np.arange(12.0).reshape(3, 4)  # 3 features, 4 examples
     for k in (2, 0):
         given = f"X of shape {X.shape}, k={k}"
-        got = call(fn, X, k, given=given)
+        got = call_unchanged(fn, X, k, given=given, names="X k")
         arr = as_result(got, fn.__name__, given)
         if arr.size == 4 and np.allclose(arr.ravel(), X[k]):
             raise ExerciseError(f"you returned row {k} of X, which is feature {k} of every example; "

@@ -2,18 +2,21 @@
 import numpy as np
 
 from mlnotes.activations import sigmoid
-from mlnotes.exercises.checking import ExerciseError, as_result, call, close, compare, passed
+from mlnotes.exercises.checking import (
+    ExerciseError,
+    as_result,
+    call,
+    call_unchanged,
+    close,
+    compare,
+    passed,
+    unambiguous,
+)
 
 
 def _count(sizes):
     """Weights n_l * n_(l-1) and biases n_l of every layer after the input layer."""
     return sum(n * n_prev + n for n_prev, n in zip(sizes[:-1], sizes[1:]))
-
-
-def _unambiguous(mistakes):
-    """The mistakes whose value no other mistake gives: when two give the same number, naming one could be wrong."""
-    values = [value for value, _ in mistakes]
-    return [(value, message) for value, message in mistakes if sum(close(value, v) for v in values) == 1]
 
 
 #: [64, 32, 10] comes first: every mistake below gives it a different count, so the first
@@ -40,7 +43,7 @@ def check_count_parameters(fn):
             mistakes.append((_count([sizes[0], sizes[1], sizes[-1]]),
                              f"your count fits a network with one hidden layer; {sizes} has {len(sizes) - 2}: "
                              f"loop over every pair of neighbouring layers"))
-        compare(call(fn, list(sizes)), want, fn.__name__, str(sizes), mistakes=_unambiguous(mistakes))
+        compare(call(fn, list(sizes)), want, fn.__name__, str(sizes), mistakes=unambiguous(mistakes))
     return passed("count_parameters", f"{len(COUNT_CASES)} networks, from [4, 1] to [64, 32, 10]")
 
 
@@ -52,7 +55,7 @@ _BIAS_SHAPE = ("b1 must stay a column of shape (3, 1), one bias per hidden neuro
 def _call_forward(fn, X, W1, b1, W2, b2, given):
     """call(fn, ...), with numpy's shape errors told in the terms of the network."""
     try:
-        return call(fn, X, W1, b1, W2, b2, given=given)
+        return call_unchanged(fn, X, W1, b1, W2, b2, given=given, names="X W1 b1 W2 b2")
     except ExerciseError as e:
         text = str(e.__cause__) if isinstance(e.__cause__, ValueError) else ""
         if "matmul" in text or "not aligned" in text:
@@ -74,9 +77,10 @@ def check_forward(fn):
         given = f"X of shape {X.shape}, W1 (3, 2), b1 (3, 1), W2 (1, 3), b2 (1, 1)"
         got = as_result(_call_forward(fn, X, W1, b1, W2, b2, given), fn.__name__, given)
         if got.shape != (1, X.shape[1]):
-            # For one example, W1 @ X + b1.T is (3, 1) + (1, 3): a (3, 3) matrix, which the output layer keeps.
-            Z1_row_bias = W1 @ X + b1.T
-            if close(got, sigmoid(W2 @ sigmoid(Z1_row_bias) + b2)):
+            # For one example, W1 @ X + b1.T is (3, 1) + (1, 3): a (3, 3) matrix, which the output layer keeps;
+            # for 5 examples (3, 5) + (1, 3) cannot be added at all, so a wrong shape there has another cause.
+            Z1_row_bias = W1 @ X + b1.T if X.shape[1] == 1 else None
+            if Z1_row_bias is not None and close(got, sigmoid(W2 @ sigmoid(Z1_row_bias) + b2)):
                 raise ExerciseError(f"{fn.__name__}({given}) returned shape {got.shape} because of the bias: "
                                     f"W1 @ X + b1 came out {Z1_row_bias.shape}, not (3, {X.shape[1]}). {_BIAS_SHAPE}")
             raise ExerciseError(f"{fn.__name__}({given}) returned shape {got.shape}, expected (1, {X.shape[1]}): "

@@ -2,7 +2,15 @@
 import numpy as np
 
 from mlnotes.activations import sigmoid
-from mlnotes.exercises.checking import ExerciseError, call, compare, fmt, passed, reject_one_per_input
+from mlnotes.exercises.checking import (
+    ExerciseError,
+    _shape,
+    call_unchanged,
+    compare,
+    fmt,
+    passed,
+    reject_one_per_input,
+)
 
 
 def check_neuron(fn):
@@ -13,7 +21,7 @@ def check_neuron(fn):
              (np.array([-1.0, 0.5]), np.array([2.0, 4.0]), 1.5)]
     for a_prev, w, b in cases:
         given = f"a_prev={fmt(a_prev)}, w={fmt(w)}, b={b:g}"
-        got = call(fn, a_prev, w, b, given=given)
+        got = call_unchanged(fn, a_prev, w, b, given=given, names="a_prev w b")
         if isinstance(got, tuple):  # before the one-per-input test: (z, a) from 2 inputs has 2 numbers too
             raise ExerciseError(f"{fn.__name__} returned a tuple of {len(got)}; return only a, the activation "
                                 f"(neuron_forward returns (z, a), this exercise only a)")
@@ -41,12 +49,12 @@ def check_layer_forward(fn):
     for n_prev, n, m in ((3, 3, 3), (3, 2, 4)):
         A_prev, W, b = rng.normal(size=(n_prev, m)), rng.normal(size=(n, n_prev)), rng.normal(size=(n, 1))
         given = f"A_prev of shape {A_prev.shape}, W {W.shape}, b {b.shape}"
-        got = call(fn, A_prev, W, b, given=given)
+        got = call_unchanged(fn, A_prev, W, b, given=given, names="A_prev W b")
         if isinstance(got, tuple):
             raise ExerciseError(f"{fn.__name__} returned a tuple of {len(got)}; return only A, the activations "
                                 f"(dense_forward returns (Z, A), this exercise only A)")
         Z = W @ A_prev + b
-        if np.shape(got) == (m, n) and n != m:
+        if _shape(got) == (m, n) and n != m:
             raise ExerciseError(f"{fn.__name__}({given}) returned shape {(m, n)}, expected {(n, m)}: "
                                 f"examples are columns, so A has one row per neuron and one column per example")
         mistakes = [

@@ -2,7 +2,7 @@
 import numpy as np
 
 from mlnotes.activations import leaky_relu, relu, relu_sum, sigmoid, tanh
-from mlnotes.exercises.checking import ExerciseError, call, close, compare, fmt, passed
+from mlnotes.exercises.checking import ExerciseError, _shape, as_result, call, close, compare, fmt, passed
 
 OVERFLOW = ("your {name} overflows for z = {z:g}: it computes e^{big:g}, which is too large for a float (inf, "
             "and numpy warns). Never exponentiate a large positive number: for z < 0 use e^z / (1 + e^z), "
@@ -12,6 +12,8 @@ IF_ON_ARRAY = ("your {name} uses `if` on an array: `if` decides once for the who
                "whether all of z is >= 0. Choose entry by entry instead: a boolean mask (pos = z >= 0, then "
                "out[pos] = ... and out[~pos] = ...) or np.where on expressions that are safe for every entry, "
                "such as ones built from e^(-|z|)")
+SILENCED = (" Here numpy said nothing (is the warning silenced, with np.errstate or a warnings filter?), "
+            "but the values show it: it returned {got}.")
 INTEGERS = ("your {name} returned integers {got} for the integer array z = np.array([-2, 0, 3]): np.empty_like(z) "
             "(and np.zeros_like(z)) keeps z's integer dtype, so every value written into it is cut to a whole "
             "number. Convert first: z = np.asarray(z, dtype=float)")
@@ -62,8 +64,31 @@ def check_sigmoid(fn):
             if "overflow" in str(e) or "OverflowError" in str(e):
                 raise ExerciseError(OVERFLOW.format(name=name, z=big, big=abs(big))) from None
             raise
+        if _shape(got) == zs.shape and not np.all(np.isfinite(np.asarray(got, dtype=float))):
+            raise ExerciseError(OVERFLOW.format(name=name, z=big, big=abs(big)) + SILENCED.format(got=fmt(got)))
         compare(got, sigmoid(zs), name, f"z={fmt(zs)}")
+    _check_silenced_overflow(fn)
     return passed("sigmoid", "numbers, arrays, and z = ±1000 without overflow")
+
+
+#: e^700 is a float, e^740 is not: between them the textbook sigmoid's exponent overflows (to inf) and
+#: 1 / (1 + inf) = 0, while sigma(-740) = 4.2e-322 is a (subnormal) float that e^(-|z|) gives.
+SILENT_POINTS = np.array([-700.0, -740.0])
+
+
+def _check_silenced_overflow(fn):
+    """A learner may silence numpy (np.errstate, warnings filters) inside fn, out of reach of call(): then the
+    overflow shows only in the values. Right at -700 and exactly 0 at -740 is what e^740 = inf gives; a stable
+    formula gives e^(-740) there, and a cruder one (tanh, clipping, a cut-off) is not exactly right at -700."""
+    want = sigmoid(SILENT_POINTS)
+    if want[1] == 0:  # this machine flushes subnormals to 0: the test cannot tell them apart here
+        return
+    given = f"z={fmt(SILENT_POINTS)}"
+    got = as_result(call(fn, SILENT_POINTS.copy(), given=given), fn.__name__, given, shape=SILENT_POINTS.shape)
+    if got[1] == 0 and np.isclose(got[0], want[0], rtol=1e-6, atol=0):
+        raise ExerciseError(OVERFLOW.format(name=fn.__name__, z=-740, big=740)
+                            + SILENCED.format(got=f"{got[0]:.4g} for z = -700 and exactly 0 for z = -740 "
+                                                  f"(sigma(-740) = {want[1]:.2g})"))
 
 
 NP_MAX = ("np.max is the largest entry of an array (its second argument is an axis, not a second number): "
@@ -88,7 +113,7 @@ def check_relu(fn):
             raise ExerciseError(NP_MAX) from None
         raise
     reject_changed_input(z, original, name, "e.g. z[z < 0] = 0", "work on a copy or return np.maximum(0, z)")
-    if np.ndim(got) == 0 or (np.shape(got) == (z.shape[1],) and close(got, z.max(axis=0))):
+    if (_shape(got) == () and close(got, z.max())) or (_shape(got) == (z.shape[1],) and close(got, z.max(axis=0))):
         raise ExerciseError(NP_MAX)
     compare(got, relu(z), name, given, mistakes=[
         (np.abs(z), "you returned |z|; ReLU sets negative inputs to 0: max(0, z)"),
@@ -134,4 +159,7 @@ def check_hat(fn):
     if not close(relu_sum(fine, c, w, b), hat(fine)):
         raise ExerciseError("your curve matches the hat at the points checked but not between them: "
                             "do you have extra kinks? A unit bends at x = -b / w")
+    if np.size(c) != 3:  # relu_sum has checked that c, w and b have one entry per unit each
+        raise ExerciseError(f"your {np.size(c)} ReLU units make the hat, but the exercise "
+                            f"asks for three: one unit per kink (at x = 0, 1 and 2), each changing the slope there")
     return passed("hat", f"{np.size(c)} ReLU units make the hat")

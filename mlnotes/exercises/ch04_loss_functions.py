@@ -1,8 +1,10 @@
 """Checks for the exercises of 04_loss_functions. The loss checks call f(y_hat, y), like mlnotes.losses."""
+import re
+
 import numpy as np
 
 from mlnotes.activations import softmax
-from mlnotes.exercises.checking import ExerciseError, call, compare, fmt, passed
+from mlnotes.exercises.checking import ExerciseError, _shape, call, compare, fmt, passed
 
 #: (y_hat, y) pairs: 1-D arrays of m predictions and m labels, errors of both signs and of different sizes,
 #: so that each typical mistake gives its own number.
@@ -15,7 +17,7 @@ def _check_loss(fn, what, want, mistakes):
     for y_hat, y in CASES:
         given = f"y_hat={fmt(y_hat)}, y={fmt(y)}"
         got = call(fn, y_hat.copy(), y.copy(), given=given)
-        if np.shape(got) == y.shape:
+        if _shape(got) == y.shape:
             raise ExerciseError(f"{fn.__name__}({given}) returned {y.size} numbers, one per example: "
                                 f"a loss is one number, the mean over the m examples")
         e = y - y_hat
@@ -92,8 +94,7 @@ def check_softmax(fn):
         got = call(fn, Z.copy(), given=given)
     except ExerciseError as e:
         if "could not be broadcast" in str(e):
-            raise ExerciseError("the sums do not line up with Z: sum over axis=0 (down each column) and pass "
-                                "keepdims=True, so that the sums have shape (1, m) and divide every column") from None
+            raise ExerciseError(_broadcast_message(name, str(e), Z.shape)) from None
         raise
     compare(got, softmax(Z), name, given, mistakes=[
         (E / E.sum(axis=1, keepdims=True), WRONG_AXIS),
@@ -110,6 +111,19 @@ def check_softmax(fn):
     _check_large_scores(fn, [[1000, -1000], [999, -1001], [998, -999]], ("invalid value", "divide by zero"),
                         WHOLE_MATRIX_MAX)
     return passed("softmax", "columns sum to 1, and scores of ±1000 do not overflow")
+
+
+def _broadcast_message(name, error, shape):
+    """What numpy's "could not be broadcast" says about a softmax of Z (n_classes, m): only a (n_classes,) array
+    can be told apart, the sum or the maximum of each row, taken without keepdims; the check cannot see which."""
+    n = shape[0]
+    if re.search(rf"\({n},\)", error):
+        return (f"an array of shape ({n},) does not line up with Z {shape}: a sum or a maximum over axis=1 (along "
+                f"each row) without keepdims gives that. Each column is one example: take sums and maxima down "
+                f"the columns, axis=0, with keepdims=True (shape (1, {shape[1]})), so that they act on every column")
+    return (f"{name} raised ValueError: {error.split(': ', 1)[-1]}. Every number that a column is shifted by or "
+            f"divided by comes from that column: axis=0 with keepdims=True gives shape (1, {shape[1]}), which lines "
+            f"up with Z {shape}")
 
 
 def _check_large_scores(fn, rows, warnings, message):

@@ -1,7 +1,7 @@
 """Checks for the exercises of 05_gradient_descent."""
 import numpy as np
 
-from mlnotes.exercises.checking import ExerciseError, as_result, call, compare, fmt, passed
+from mlnotes.exercises.checking import ExerciseError, _shape, as_result, call, compare, fmt, passed
 from mlnotes.optim import GradientDescent, Momentum, minimize
 from mlnotes.surfaces import parabola_grad, valley_grad
 
@@ -25,8 +25,8 @@ def check_gradient_descent(fn):
         if not np.array_equal(w0_passed, w0):
             raise ExerciseError(f"{fn.__name__}({given}) changed the w0 it was given (`w -= ...` on the caller's "
                                 f"array updates it in place): start from a copy, w = w0.copy(), or write w = w - ...")
-        if np.shape(got) in ((steps + 1, w0.size), (steps, w0.size)):
-            raise ExerciseError(f"{fn.__name__}({given}) returned the whole path, shape {np.shape(got)}; "
+        if _shape(got) in ((steps + 1, w0.size), (steps, w0.size)):
+            raise ExerciseError(f"{fn.__name__}({given}) returned the whole path, shape {_shape(got)}; "
                                 f"return only the final point w, shape {w0.shape}")
         want = minimize(grad, w0, GradientDescent(lr), steps)[-1]
         compare(got, want, fn.__name__, given, mistakes=[
@@ -65,7 +65,7 @@ def _minibatches(fn, m, batch_size, rng):
         raise ExerciseError(f"{fn.__name__}({given}) returned None: did you forget `return`?")
     try:
         parts = [np.asarray(batch) for batch in got]
-    except TypeError:
+    except (TypeError, ValueError):
         raise ExerciseError(f"{fn.__name__}({given}) returned {type(got).__name__}; "
                             f"expected a list of index arrays") from None
     for batch in parts:
@@ -97,6 +97,12 @@ def check_minibatch_indices(fn):
         if m > batch_size and np.array_equal(everything, np.arange(m)):
             raise ExerciseError(f"{name}({given}) kept the examples in their original order; shuffle them with "
                                 f"rng.permutation(m), or every epoch sees the same batches")
+        steps = np.diff(everything) % m if everything.size == m else None
+        if m > batch_size and steps is not None and (np.all(steps == 1) or np.all(steps == m - 1)):
+            raise ExerciseError(f"{name}({given}) returned the examples in their original order, only "
+                                f"{'started at ' + str(everything[0]) if np.all(steps == 1) else 'reversed'}: "
+                                f"{everything.tolist()}. That is no shuffle: examples that are neighbours stay "
+                                f"neighbours, so each epoch puts nearly the same examples together; {SHUFFLE_FIRST}")
         # Shuffling the unshuffled batches, or the examples inside each, changes the order but not which examples
         # share a batch: every epoch would make the same updates in another order.
         if m > batch_size and _as_sets(parts) == _as_sets(unshuffled):

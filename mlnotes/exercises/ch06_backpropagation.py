@@ -8,7 +8,7 @@ case with unequal shapes follows, so that nothing passes by coincidence.
 import numpy as np
 
 from mlnotes.activations import sigmoid, sigmoid_prime, tanh, tanh_prime
-from mlnotes.exercises.checking import ExerciseError, call, compare, passed
+from mlnotes.exercises.checking import ExerciseError, call, call_unchanged, compare, passed
 
 
 def _activations(rng, sizes, m):
@@ -26,7 +26,7 @@ def check_layer_gradients(fn):
         n, m = A[l].shape
         dZ = rng.normal(size=(n, m))
         given = f"dZ {dZ.shape}, A = [{', '.join(str(a.shape) for a in A)}], l={l}"
-        got = call(fn, dZ, A, l, given=given)
+        got = call_unchanged(fn, dZ, A, l, given=given, names="dZ A l")
         if not (isinstance(got, (tuple, list)) and len(got) == 2):
             raise ExerciseError(f"{fn.__name__}({given}) must return the pair (dW, db), got {type(got).__name__}")
         dW, db = got
@@ -78,7 +78,7 @@ def check_hidden_error(fn):
                                      (4, 2, 5, tanh, tanh_prime)]:
         W_next, dZ_next, Z = rng.normal(size=(n_next, n)), rng.normal(size=(n_next, m)), rng.normal(size=(n, m))
         given = f"W_next {W_next.shape}, dZ_next {dZ_next.shape}, Z {Z.shape}, g_prime={g_prime.__name__}"
-        got = call(fn, W_next, dZ_next, Z, g_prime, given=given)
+        got = call_unchanged(fn, W_next, dZ_next, Z, g_prime, given=given, names="W_next dZ_next Z g_prime")
         back = W_next.T @ dZ_next
         want = back * g_prime(Z)
         mistakes = [

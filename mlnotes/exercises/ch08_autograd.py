@@ -1,13 +1,26 @@
 """Checks for the exercises of 08_autograd: the chain rule inside an autograd engine."""
 import numpy as np
 
-from mlnotes.exercises.checking import ExerciseError, as_result, call, close, compare, fmt, passed
+from mlnotes.exercises.checking import (
+    ExerciseError,
+    as_result,
+    call,
+    call_unchanged,
+    close,
+    compare,
+    fmt,
+    passed,
+    unambiguous,
+)
 
 
 def check_accumulate(fn):
     """fn(uses) must return a node's gradient from its uses: sum of grad_user * local over [(grad_user, local), ...]."""
-    cases = [[(2.0, 0.5), (-1.0, 4.0), (0.5, -2.0)],   # three uses, every term different
-             [(1.0, 3.0), (1.0, 3.0)],                 # y = x * x at x = 3: two uses of x
+    # Case 1 has no coincidence: the sum of the terms differs from their product, from the product of the
+    # locals or of the gradients, and from every other mistake below. In case 2 the first, the last and the mean
+    # term are one number (x * x uses x twice alike), so those mistakes are not named there (unambiguous).
+    cases = [[(2.0, 0.5), (-1.5, 3.0), (0.25, -2.0)],  # three uses, every term different
+             [(2.0, 3.0), (2.0, 3.0)],                 # y = x * x at x = 3, dL/dy = 2: two uses of x
              [(1.5, 2.0)]]                             # one use
     for uses in cases:
         given = f"uses={uses}"
@@ -24,24 +37,31 @@ def check_accumulate(fn):
             mistakes = [(terms[-1], "you kept only the last use: `grad = ...` overwrites the term of the use "
                                     "before; a node used several times needs `grad += ...` for each use"),
                         (terms[0], "you kept only the first use: add the term of every use")] + mistakes
-        compare(call(fn, list(uses), given=given), want, fn.__name__, given, mistakes=mistakes)
+        compare(call(fn, list(uses), given=given), want, fn.__name__, given, mistakes=unambiguous(mistakes))
     return passed("accumulate", "a node used once, twice (x * x) and three times")
 
 
 def check_bias_backward(fn):
     """fn(g) must return db = the sum of g over its m columns, shape (n, 1), for Z = M + b with b of shape (n, 1)."""
-    g = np.arange(1.0, 13.0).reshape(3, 4)  # n = 3 neurons, m = 4 examples
+    # Rows that are no arithmetic sequence: their median (or middle) is not their mean, and m * median,
+    # first + last or max + min do not make the sum
+    g = np.array([[1.0, -2.0, 0.5, 4.5], [3.0, 0.25, -1.0, 7.0], [-0.5, 2.0, 6.0, -3.5]])  # n = 3, m = 4
     given = f"g of shape {g.shape}"
-    got = call(fn, g.copy(), given=given)
+    got = call_unchanged(fn, g, given=given, names="g")
     arr = as_result(got, fn.__name__, given)
     want = g.sum(axis=1, keepdims=True)
     if arr.shape == g.shape:
-        raise ExerciseError("you returned g itself, of shape (3, 4); b has shape (3, 1): numpy used each b_j in all "
+        what = "g itself" if close(arr, g) else "an array of g's shape"
+        raise ExerciseError(f"you returned {what}, of shape (3, 4); b has shape (3, 1): numpy used each b_j in all "
                             "4 columns, so its gradient is the sum of g over the columns (axis=1)")
     if arr.shape in ((1, 4), (4,)):
-        verb = "averaged" if close(arr.ravel(), g.mean(axis=0)) else "summed"
-        raise ExerciseError(f"you {verb} over axis 0, the neurons; b_j was added to every column of row j: "
-                            f"sum over the columns, axis=1")
+        over_axis_0 = {"summed": g.sum(axis=0), "averaged": g.mean(axis=0)}
+        verb = next((verb for verb, value in over_axis_0.items() if close(arr.ravel(), value)), None)
+        if verb:
+            raise ExerciseError(f"you {verb} over axis 0, the neurons; b_j was added to every column of row j: "
+                                f"sum over the columns, axis=1")
+        raise ExerciseError(f"{fn.__name__}({given}) returned shape {arr.shape}, one number per column (example); "
+                            f"b has one entry per neuron (row): sum g over the columns, axis=1, keepdims=True")
     if arr.shape == (3,) and close(arr, want.ravel()):
         raise ExerciseError(f"right numbers {fmt(arr)}, but of shape (3,): the gradient must have b's shape "
                             f"(3, 1): g.sum(axis=1, keepdims=True)")
@@ -63,7 +83,7 @@ def check_matmul_backward(fn):
         A, B, g = rng.normal(size=(n, k)), rng.normal(size=(k, m)), rng.normal(size=(n, m))
         given = f"g {g.shape}, A {A.shape}, B {B.shape}"
         try:
-            got = call(fn, g, A, B, given=given)
+            got = call_unchanged(fn, g, A, B, given=given, names="g A B")
         except ExerciseError as e:
             if "matmul" in str(e) or "shape" in str(e):
                 raise ExerciseError(f"{e}. Each gradient has the shape of its matrix: dA is {A.shape} like A and "

@@ -67,7 +67,7 @@ def _sweep_case():
 
 def _named_cases():
     """Made-up histories {lr: losses per epoch}, each built so that one mistake gives a wrong answer."""
-    nan = float("nan")
+    nan, inf = float("nan"), float("inf")
     return [
         # the diverged run comes first: min() over values holding nan then keeps it (comparisons with nan are False)
         {3.0: [2.3, 0.4, nan], 1.0: [2.3, 0.5, 0.2], 0.3: [2.3, 0.9, 0.5], 0.1: [2.3, 1.5, 1.0]},
@@ -79,6 +79,13 @@ def _named_cases():
         {0.5: [2.3, 0.4, 0.5, 0.1], 0.2: [2.3, 1.0, 0.6, 0.3]},
         # every run diverged, one of them without nan (it ended above where it started): the answer is None
         {1.0: [2.3, 0.5, nan], 2.0: [2.3, 1.2, 2.6], 5.0: [2.3, nan, nan]},
+        # lr=3 ends lowest after an infinite loss on the way: np.isnan misses inf, and so does a look at the last loss
+        {3.0: [2.3, 0.3, inf, 0.05], 1.0: [2.3, 0.5, 0.3, 0.2], 0.3: [2.3, 0.9, 0.6, 0.5]},
+        # the only run left, with a rate too small to move, ends exactly where it started: not higher, so it did
+        # not diverge (>, not >=); flat all along, it has no rise that another reading could take for divergence
+        {0.001: [2.3, 2.3, 2.3], 2.0: [2.3, nan, nan], 0.5: [2.3, 2.0, 2.9]},
+        # the winner first rises above its start, then ends lowest, and its last epoch rises a little
+        {0.5: [2.3, 2.6, 0.05, 0.1], 0.2: [2.3, 1.0, 0.6, 0.3], 0.05: [2.3, 1.9, 1.6, 1.4]},
     ]
 
 
@@ -93,6 +100,19 @@ def _check_all_diverged(fn, got, histories, given):
                             f"out the runs whose last loss is above their first. Here every run diverged: return None")
     raise ExerciseError(f"{fn.__name__}({given}) returned {fmt(got)}, but every run here diverged: with no run left, "
                         f"return None")
+
+
+def _not_finite_message(lr, losses):
+    """Why the run of lr, whose losses are not all finite, diverged: said for where its nan or inf is."""
+    losses = np.asarray(losses, dtype=float)
+    if np.isnan(losses[-1]):
+        return (f"lr={lr:g} diverged (its losses {fmt(losses)} end in nan): every comparison with nan is False, so "
+                f"min() can keep it. Leave out the runs whose losses are not all finite (np.isfinite) before comparing")
+    bad = int(np.flatnonzero(~np.isfinite(losses))[0])
+    what = "nan" if np.isnan(losses[bad]) else "inf"
+    return (f"lr={lr:g} diverged: its losses {fmt(losses)} hold {what} (after epoch {bad}), even though the last one "
+            f"is finite. A run diverged if ANY loss is nan or infinite: np.isnan does not see inf, and the last loss "
+            f"alone does not tell. Leave out the runs where np.all(np.isfinite(losses)) is False")
 
 
 def check_fastest_stable_lr(fn):
@@ -116,6 +136,11 @@ def check_fastest_stable_lr(fn):
             _check_all_diverged(fn, got, histories, given)
             continue
         if got is None:
+            if histories[want][-1] == histories[want][0]:
+                raise ExerciseError(f"{fn.__name__}({given}) returned None, but lr={want:g} did not diverge: its loss "
+                                    f"ended at {histories[want][-1]:g}, exactly where it started. A run diverged if "
+                                    f"a loss is nan or infinite or its last loss is ABOVE its first (>); ending "
+                                    f"level is not diverging, and when it is the only run left it is the answer")
             raise ExerciseError(f"{fn.__name__}({given}) returned None: did you forget `return`? (None is for when "
                                 f"every run diverged; here lr={want:g} did not)")
         if isinstance(got, (list, tuple, dict, np.ndarray)):
@@ -133,9 +158,7 @@ def check_fastest_stable_lr(fn):
             continue
         losses = histories[got]
         if not np.all(np.isfinite(losses)):
-            raise ExerciseError(f"lr={got:g} diverged (its losses {fmt(losses)} end in nan): every comparison with nan "
-                                f"is False, so min() can keep it. Leave out the runs whose losses are not all finite "
-                                f"(np.isfinite) before comparing")
+            raise ExerciseError(_not_finite_message(got, losses))
         if diverged(losses):
             raise ExerciseError(f"lr={got:g} diverged: its loss ended at {losses[-1]:g}, above where it started "
                                 f"({losses[0]:g}). Compare where the runs END (the last loss), among those that did "

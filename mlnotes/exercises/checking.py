@@ -26,10 +26,13 @@ def not_done_message(name):
 
 def fmt(x):
     """A short, rounded text of a number or array for messages."""
-    if isinstance(x, (int, float, np.floating, np.integer)) or (isinstance(x, np.ndarray) and x.ndim == 0):
-        return f"{float(x):.6g}"
-    if isinstance(x, (np.ndarray, list, tuple)):
-        return np.array2string(np.asarray(x, dtype=float), precision=4, suppress_small=True, separator=", ")
+    try:  # a learner's answer can be anything: strings, None, ragged lists get their repr
+        if isinstance(x, (int, float, np.floating, np.integer)) or (isinstance(x, np.ndarray) and x.ndim == 0):
+            return f"{float(x):.6g}"
+        if isinstance(x, (np.ndarray, list, tuple)):
+            return np.array2string(np.asarray(x, dtype=float), precision=4, suppress_small=True, separator=", ")
+    except (TypeError, ValueError):
+        pass
     return repr(x)
 
 
@@ -60,6 +63,29 @@ def call(fn, *args, given=None):
         if issubclass(w.category, RuntimeWarning):
             raise ExerciseError(f"{name}({given}) gave a warning: {w.message}")
     return result
+
+
+def call_unchanged(fn, *args, given=None, names=None):
+    """call(fn, *args) on copies of the arrays in args (lists of arrays too); ExerciseError when fn changed one.
+
+    The check computes its expected values from args after the call: a learner's `dZ /= m` must neither
+    change them (and so the message) nor go unnoticed, since the cells after a check reuse the function.
+    """
+    copies = [[_copy(a) for a in arg] if isinstance(arg, list) else _copy(arg) for arg in args]
+    result = call(fn, *copies, given=given)
+    for k, (arg, copy) in enumerate(zip(args, copies)):
+        pairs = zip(arg, copy) if isinstance(arg, list) else [(arg, copy)]
+        if any(isinstance(a, np.ndarray) and not np.array_equal(a, c) for a, c in pairs):
+            name = getattr(fn, "__name__", "your function")
+            arg_name = names.split()[k] if names else f"number {k + 1}"
+            raise ExerciseError(f"{name}({given or ''}) changed its argument {arg_name} in place (with `-=`, `/=`, "
+                                f"`*=` or an assignment into it): a function must not change the arrays it is given, "
+                                f"the caller still needs them. Compute a new array instead, e.g. x = x / m, not x /= m")
+    return result
+
+
+def _copy(x):
+    return x.copy() if isinstance(x, np.ndarray) else x
 
 
 def as_result(got, name, given, shape=None):
@@ -107,6 +133,13 @@ def compare(got, want, name, given, mistakes=()):
         if close(got, wrong):
             raise ExerciseError(message)
     raise ExerciseError(f"{name}({given}) returned {fmt(got)}, expected {fmt(want)}")
+
+
+def unambiguous(mistakes):
+    """The mistakes whose value no other mistake gives: when two give the same number, naming one could be wrong."""
+    values = [value for value, _ in mistakes]
+    return [(value, message) for value, message in mistakes
+            if sum(_shape(value) == _shape(v) and close(value, v) for v in values) == 1]
 
 
 def _shape(x):
