@@ -128,3 +128,27 @@ def test_repr_writes_numbered_runs_of_controls_short():
     assert _runs(["start", "x0", "x1", "x2", "w1", "w2", "b", "x7", "x8", "x9", "x10"]) == \
         ["start", "x0 … x2", "w1", "w2", "b", "x7 … x10"]
     assert _runs(["x1", "x3", "x4"]) == ["x1", "x3", "x4"]
+
+
+def test_stored_output_has_the_widget_its_text_line_and_a_sharp_picture_of_the_first_state():
+    import base64
+    import io
+
+    from PIL import Image
+
+    from mlnotes.widgets.demo import DPI
+
+    demo = shape_explorer()
+    first = demo.image.value
+    data, metadata = demo._repr_mimebundle_()
+    assert data["text/plain"] == repr(demo) and data["text/plain"].endswith("Run the notebook to use it.")
+    assert data["application/vnd.jupyter.widget-view+json"]["model_id"] == demo.model_id
+    live = Image.open(io.BytesIO(first))
+    picture = Image.open(io.BytesIO(base64.b64decode(data["image/png"])))
+    assert picture.size == (2 * live.size[0], 2 * live.size[1])
+    assert metadata == {"image/png": {"width": live.size[0]}}
+    # The picture is the state the demo is in: drawn again at the live size, it is the live figure.
+    assert demo._render(DPI)[0] == first
+    demo.set(m=9)
+    assert Image.open(io.BytesIO(base64.b64decode(demo._repr_mimebundle_()[0]["image/png"]))).tobytes() \
+        != picture.tobytes()
