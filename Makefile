@@ -1,5 +1,6 @@
 # mlnotes: `make lab` opens the course, `make test` runs every test.
 # `make test-browser` runs the course in JupyterLab in Chromium (tests/browser/).
+# `make site` builds the course as a website that works offline (build/site/); `make test-site` tests it.
 # All set up .venv first (once: a second run installs nothing unless
 # pyproject.toml changed) and never write to notebooks/.
 
@@ -8,11 +9,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BROWSER_STAMP := $(VENV)/.installed-browser
+SITE_STAMP := $(VENV)/.installed-site
 # Strict nbval needs the same outputs on every run: no inherited figure backend, a fixed hash seed;
 # one BLAS thread, so that timings shown in notebooks mean something on a busy 2-core machine.
 TESTENV := env -u MPLBACKEND PYTHONHASHSEED=0 OPENBLAS_NUM_THREADS=1
 
-.PHONY: lab test test-browser student doctor execute timings html bench clean
+.PHONY: lab test test-browser site test-site student doctor execute timings bench clean
 
 lab: $(STAMP)
 	@token=$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(24))'); \
@@ -39,9 +41,15 @@ doctor: $(STAMP)
 timings: $(STAMP)
 	$(TESTENV) $(BIN)/python tools/execute_notebooks.py --timings
 
-# Static HTML of every notebook with its outputs, and an index page: build/html/index.html
-html: $(STAMP)
-	$(BIN)/python tools/make_html.py
+# The course as a website that works offline, from the committed notebooks (nothing is run):
+# build/site/index.html. Installs the site extra (Jupyter Book 1) and, once, MathJax with npm.
+site: $(SITE_STAMP)
+	$(BIN)/python tools/build_site.py
+
+# Builds the site, then reads it in Chromium with every outside request blocked (tests/site/).
+test-site: site $(BROWSER_STAMP)
+	@tools/ensure_chromium.sh
+	$(TESTENV) $(BIN)/python -m pytest tests/site
 
 # Speed figures: each benchmark times the code against a baseline side by side, in one process.
 bench: $(STAMP)
@@ -59,6 +67,10 @@ $(STAMP): pyproject.toml
 
 $(BROWSER_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,browser]'
+	@touch $@
+
+$(SITE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,site]'
 	@touch $@
 
 clean:
