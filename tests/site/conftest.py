@@ -21,6 +21,7 @@ TOP = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("SITE", TOP / "build" / "site"))
 SHOTS = Path(os.environ.get("MLNOTES_SITE_SHOTS", TOP / "build" / "site-shots"))
 # As in tests/browser: Debian's chromium, headless, without the background traffic a closed network refuses.
+FIGURES = []  # what each test measured, printed at the end of the run
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 
@@ -103,3 +104,11 @@ def page(browser, site_url):
         yield page
     finally:
         context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FIGURES:
+        terminalreporter.section("the site as Chromium showed it")
+        for line in FIGURES:
+            terminalreporter.write_line(line)
+        terminalreporter.write_line(f"screenshots: {SHOTS}")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from conftest import SHOTS, SITE, TOP
+from conftest import FIGURES, SHOTS, SITE, TOP
 
 sys.path.insert(0, str(TOP / "tests" / "browser"))
 from checks import DEMO_REPR, formula_counts  # noqa: E402
@@ -107,11 +107,12 @@ def test_page_works_offline_with_math_and_chinese(page, site_url, name):
         problems.append(f"{shown['mjx']} typeset formulas (mjx-container) where check-math finds {expected}")
     problems += [f"raw TeX on the page: «{raw}»" for raw in shown["raw"]]
     problems += [f"a formula typeset as an error: {error}" for error in shown["errors"]]
-    if not shown["cjk"] and name != "docs/cheatsheet":
+    if not shown["cjk"]:
         problems.append("no Chinese text found on the page (the course's pages all have some)")
     problems += fonts_of_chinese_text(page, shown["cjk"])
-    print(f"{name}: {shown['mjx']} formulas typeset (check-math: {expected}), {len(shown['cjk'])} elements with "
-          f"Chinese text, {page.traffic.served} requests served, {len(page.traffic.blocked)} blocked")
+    FIGURES.append(f"{name}: {shown['mjx']} formulas typeset (check-math: {expected}), {len(shown['cjk'])} "
+                   f"elements with Chinese text, {page.traffic.served} requests served, "
+                   f"{len(page.traffic.blocked)} blocked, {len(page.traffic.failed)} failed")
     assert not problems, f"{name}: {len(problems)} problem(s)\n  - " + "\n  - ".join(problems[:30])
 
 
@@ -121,7 +122,9 @@ def test_every_demo_is_a_picture_with_a_line_saying_it_moves_in_jupyterlab(page,
     assert demos, f"{name}: no demo among the stored outputs"
     open_page(page, site_url + name + ".html")
     shown = page.eval_on_selector_all(".mlnotes-demo-picture", """(pictures) => pictures.map((p) => ({
-        loaded: Array.from(p.querySelectorAll('img'), (img) => img.complete && img.naturalWidth > 0),
+        // Sharp: the picture has at least twice the pixels it is shown with (dense screens too).
+        loaded: Array.from(p.querySelectorAll('img'),
+                           (img) => img.complete && img.naturalWidth >= 2 * img.clientWidth && img.clientWidth > 0),
         line: p.querySelector('p') ? p.querySelector('p').textContent : ''}))""")
     missing = [title for title in demos if not any(f"«{title}»" in s["line"] for s in shown)]
     assert not missing, (f"{name}: no picture for the demo(s) {missing}. Does the notebook store one? Demos add a "
@@ -133,6 +136,7 @@ def test_every_demo_is_a_picture_with_a_line_saying_it_moves_in_jupyterlab(page,
         assert "In JupyterLab it moves" in picture["line"]
     page.locator(".mlnotes-demo-picture").first.scroll_into_view_if_needed()
     page.screenshot(path=SHOTS / f"{name.replace('/', '_')}-demo.png")
+    FIGURES.append(f"{name}: {len(shown)} demo pictures for {len(demos)} demos")
     assert not page.traffic.problems()
 
 
@@ -196,7 +200,7 @@ def test_search_finds_the_pages(page, site_url, query, first):
                                       "(links) => links.map((a) => a.getAttribute('href'))")
     pages = [re.sub(r"\.html.*", "", href) for href in found]
     page.screenshot(path=SHOTS / f"search-{'sigmoid' if query.isascii() else 'chinese'}.png")
-    print(f"search {query!r}: {pages}")
+    FIGURES.append(f"search {query!r}: {len(pages)} pages, {', '.join(pages)}")
     assert pages and pages[0] == first, pages
     assert sorted(pages) == pages_containing(query)
     assert not page.traffic.problems()
