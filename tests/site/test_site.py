@@ -62,9 +62,7 @@ def open_page(page, url):
     if page.evaluate("() => !!document.querySelector('script[src*=\"mathjax/tex-chtml.js\"]')"):
         page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
         page.evaluate("() => MathJax.startup.promise")
-    # Text laid out while the webfont was loading is laid out again with it at the next frame.
-    page.evaluate("""() => document.fonts.ready.then(() => new Promise(
-        (done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true)))))""")
+    page.evaluate("() => document.fonts.ready.then(() => true)")
 
 
 def fonts_of_chinese_text(page, elements):
