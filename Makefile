@@ -2,6 +2,7 @@
 # `make test-browser` runs the course in JupyterLab in Chromium (tests/browser/).
 # `make hub` serves the course to a workshop on this server (JupyterHub, deploy/jupyterhub/), as root;
 # `make test-hub` tests that hub with ten simulated participants (tests/hub/).
+# `make site` builds the course as a website that works offline (build/site/); `make test-site` tests it.
 # All set up .venv first (once: a second run installs nothing unless
 # pyproject.toml changed) and never write to notebooks/.
 
@@ -10,6 +11,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BROWSER_STAMP := $(VENV)/.installed-browser
+SITE_STAMP := $(VENV)/.installed-site
 # Strict nbval needs the same outputs on every run: no inherited figure backend, a fixed hash seed;
 # one BLAS thread, so that timings shown in notebooks mean something on a busy 2-core machine;
 # the checks the tests run record their results in build/, not in the developer's ~/.mlnotes.
@@ -26,7 +28,7 @@ HUB_PROXY_DIR := build/hub
 HUB_PY     := $(HUB_PREFIX)/venv/bin/python
 HUB_PROXY  := $(HUB_PROXY_DIR)/node_modules/.bin/configurable-http-proxy
 
-.PHONY: lab test lint test-portable test-browser student doctor execute timings html bench clean \
+.PHONY: lab test lint test-portable test-browser site test-site student doctor execute timings bench clean \
 	hub hub-course hub-env hub-stop hub-release-solutions hub-lock-solutions test-hub
 
 # The learner's workspace, student/: their own copies (made once, never overwritten once changed) and
@@ -90,9 +92,15 @@ doctor: $(STAMP)
 timings: $(STAMP)
 	$(TESTENV) $(BIN)/python tools/execute_notebooks.py --timings
 
-# Static HTML of every notebook with its outputs, and an index page: build/html/index.html
-html: $(STAMP)
-	$(BIN)/python tools/make_html.py
+# The course as a website that works offline, from the committed notebooks (nothing is run):
+# build/site/index.html. Installs the site extra (Jupyter Book 1) and, once, MathJax with npm.
+site: $(SITE_STAMP)
+	$(BIN)/python tools/build_site.py
+
+# Builds the site, then reads it in Chromium with every outside request blocked (tests/site/).
+test-site: site $(BROWSER_STAMP)
+	@tools/ensure_chromium.sh
+	$(TESTENV) $(BIN)/python -m pytest tests/site
 
 # Speed figures: each benchmark times the code against a baseline side by side, in one process.
 bench: $(STAMP)
@@ -110,6 +118,10 @@ $(STAMP): pyproject.toml
 
 $(BROWSER_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,browser]'
+	@touch $@
+
+$(SITE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,site]'
 	@touch $@
 
 clean:

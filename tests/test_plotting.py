@@ -75,13 +75,15 @@ def test_chinese_labels_render_without_font_warnings(caplog):
 
 
 def test_font_covers_every_chinese_character_of_the_course():
+    # The figures use the font, and so does the website (make site), which shows the notebooks with
+    # their outputs, the README's course map, the docs and the captions build_site.py writes: all must be covered.
     cmap = TTFont(CJK_FONT).getBestCmap()
     used = set()
-    course = [*TOP.glob("notebooks/*.ipynb"), *TOP.glob("mlnotes/**/*.py"), *TOP.glob("docs/*.md"), TOP / "README.md"]
-    for path in course:
+    for path in [*TOP.glob("notebooks/*.ipynb"), *TOP.glob("mlnotes/**/*.py"), *TOP.glob("docs/*.md"),
+                 TOP / "README.md", *TOP.glob("tools/*.py")]:
         text = path.read_text(encoding="utf-8")
-        if path.suffix == ".ipynb":
-            text = json.dumps([c["source"] for c in json.loads(text)["cells"]], ensure_ascii=False)
+        if path.suffix == ".ipynb":  # sources and outputs, with any \u escapes decoded
+            text = json.dumps(json.loads(text)["cells"], ensure_ascii=False)
         used |= {ch for ch in text if ord(ch) >= 0x2E80}
     missing = sorted(ch for ch in used if ord(ch) not in cmap)
     assert not missing, f"add these to the bundled font with tools/subset_font.py: {''.join(missing)}"

@@ -156,3 +156,27 @@ def test_every_demo_float_slider_starts_on_its_grid():
         for control in make().controls.values():
             if isinstance(control, widgets.FloatSlider):
                 assert demo_module.on_grid(control, control.value) == control.value
+
+
+def test_stored_output_has_the_widget_its_text_line_and_a_sharp_picture_of_the_first_state():
+    import base64
+    import io
+
+    from PIL import Image
+
+    from mlnotes.widgets.demo import DPI
+
+    demo = shape_explorer()
+    first = demo.image.value
+    data, metadata = demo._repr_mimebundle_()
+    assert data["text/plain"] == repr(demo) and data["text/plain"].endswith("Run the notebook to use it.")
+    assert data["application/vnd.jupyter.widget-view+json"]["model_id"] == demo.model_id
+    live = Image.open(io.BytesIO(first))
+    picture = Image.open(io.BytesIO(base64.b64decode(data["image/png"])))
+    assert picture.size == (2 * live.size[0], 2 * live.size[1])
+    assert metadata == {"image/png": {"width": live.size[0]}}
+    # The picture is the state the demo is in: drawn again at the live size, it is the live figure.
+    assert demo._render(DPI)[0] == first
+    demo.set(m=9)
+    assert Image.open(io.BytesIO(base64.b64decode(demo._repr_mimebundle_()[0]["image/png"]))).tobytes() \
+        != picture.tobytes()

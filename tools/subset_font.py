@@ -4,13 +4,14 @@ Matplotlib's default font has no Chinese glyphs: a label such as 输入层
 would show as empty boxes and print a warning (which also breaks strict
 nbval). We ship a subset of Droid Sans Fallback (Apache-2.0, Debian package
 fonts-droid-fallback) holding the 3,755 common characters of GB2312 level 1,
-every Chinese character in the course's notebooks, package, docs and README, and CJK
+every Chinese character in the course's notebooks, package, README, docs and tools
+(the website, `make site`, draws its Chinese text with this font too), and CJK
 punctuation, so learners can also write Chinese in their own plots.
 
     apt-get install fonts-droid-fallback && pip install fonttools
     python tools/subset_font.py [/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf]
 
-tests/test_plotting.py fails, naming the characters, when a notebook uses one
+tests/test_plotting.py fails, naming the characters, when the course uses one
 the font lacks: add it by re-running this script.
 """
 import sys
@@ -29,7 +30,7 @@ def is_cjk(ch):
 
 
 def course_characters():
-    """GB2312 level 1 (rows 16-55), punctuation, and every CJK character in the notebooks and package."""
+    """GB2312 level 1 (rows 16-55), punctuation, and every CJK character the course's files use."""
     chars = set(PUNCTUATION)
     for hi in range(0xB0, 0xD8):
         for lo in range(0xA1, 0xFF):
@@ -37,8 +38,8 @@ def course_characters():
                 chars.add(bytes([hi, lo]).decode("gb2312"))
             except UnicodeDecodeError:
                 pass  # the few unused code points at the end of row 55
-    course = [*TOP.glob("notebooks/*.ipynb"), *TOP.glob("mlnotes/**/*.py"), *TOP.glob("docs/*.md"), TOP / "README.md"]
-    for path in course:
+    for path in [*TOP.glob("notebooks/*.ipynb"), *TOP.glob("mlnotes/**/*.py"), *TOP.glob("docs/*.md"),
+                 TOP / "README.md", *TOP.glob("tools/*.py")]:
         chars |= {ch for ch in path.read_text(encoding="utf-8") if is_cjk(ch)}
     return chars
 

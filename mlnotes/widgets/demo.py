@@ -9,7 +9,11 @@ The figure is rendered to PNG into an Image widget rather than shown
 through an Output widget: then nothing a demo does becomes cell output, a
 notebook's stored outputs stay identical run after run (strict nbval), and
 the readout and picture are widget state a test can read.
+
+Where no kernel runs (the course website, `make site`), a demo shows the PNG
+of its first state that it adds to its stored output (_repr_mimebundle_).
 """
+import base64
 import html
 import io
 import math
@@ -19,6 +23,8 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from mlnotes import plotting
+
+DPI = 80  # the live figure's resolution; the stored picture has twice as many pixels
 
 
 class Demo(widgets.VBox):
@@ -53,6 +59,19 @@ class Demo(widgets.VBox):
         # 110 characters, so numbered runs of controls are shortened (x0 … x63).
         return f"Demo: {self.title} (controls: {', '.join(_runs(list(self.controls)))}). Run the notebook to use it."
 
+    def _repr_mimebundle_(self, **kwargs):
+        """What the notebook stores for this cell: the widget view, the text line above, and a PNG.
+
+        JupyterLab draws the live demo from the widget view while the kernel runs. The PNG
+        (the current state, so the first one when the cell runs) is for where no kernel runs:
+        the course website shows it. Strict nbval compares the text line, not PNGs. The PNG has
+        twice the live figure's pixels and is shown at the same width: sharp on dense screens.
+        """
+        bundle = super()._repr_mimebundle_(**kwargs)
+        png, _ = self._render(2 * DPI)
+        bundle["image/png"] = base64.b64encode(png).decode("ascii")
+        return bundle, {"image/png": {"width": round(self.figsize[0] * DPI)}}
+
     def values(self):
         return {name: control.value for name, control in self.controls.items()}
 
@@ -76,14 +95,18 @@ class Demo(widgets.VBox):
 
     def update(self):
         self._pending = False
-        plotting.register_cjk_font()
-        fig = Figure(figsize=self.figsize, dpi=80, layout="constrained")
-        ax = fig.subplots()
-        self.text = self.draw(ax, **self.values())
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png")
-        self.image.value = buffer.getvalue()
+        self.image.value, self.text = self._render(DPI)
         self.readout.value = f"<pre style='margin:0'>{html.escape(self.text)}</pre>"
+
+    def _render(self, dpi):
+        """(PNG bytes, readout text) of the figure drawn for the controls' current values."""
+        plotting.register_cjk_font()
+        fig = Figure(figsize=self.figsize, dpi=dpi, layout="constrained")
+        ax = fig.subplots()
+        text = self.draw(ax, **self.values())
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=dpi)  # not the course style's savefig.dpi
+        return buffer.getvalue(), text
 
     def _on_change(self, change):
         if self._held:

@@ -65,6 +65,8 @@ def widgets_not_rendered(cells):
                 shown = f"shows an error: {out['widget']['error']!r}"
             elif out["shown_as"] == "text/plain":
                 shown = f"shows as its text repr {out['text']!r}"
+            elif out["shown_as"] == "image/png":  # a Demo's stored picture (for the website), not the live demo
+                shown = f"shows as its stored picture, not live ({out['plain']!r})"
             else:
                 shown = f"is not drawn (shown as {out['shown_as']}: {out['text']!r})"
             problems.append(f"{where(cell)}: a widget {shown}")
@@ -72,11 +74,15 @@ def widgets_not_rendered(cells):
 
 
 def figures(cells):
-    """(cell, output) pairs of PNG figures in code-cell outputs; and problems if none is drawn."""
+    """(cell, output) pairs of PNG figures in code-cell outputs; and problems if none is drawn.
+
+    A widget's output with a PNG (a Demo stores a picture of itself for the website) is no
+    figure: widgets_not_rendered and the demo tests check those.
+    """
     found, problems = [], []
     for cell in code_cells(cells):
         for k, out in enumerate(cell["outputs"]):
-            if "image/png" not in out["mimes"]:
+            if "image/png" not in out["mimes"] or WIDGET in out["mimes"]:
                 continue
             if out["images"] and all(out["images"]):
                 found.append((cell["index"], k))

@@ -42,17 +42,23 @@ def test_a_widget_must_be_drawn():
     as_text = output(mimes=mimes, text=DEMO, widget={"rendered": False, "error": None})
     broken = output(mimes=mimes, shown_as=None, widget={"rendered": False, "error": "Error displaying widget"})
     missing = dict(output(mimes=mimes), shown=False)
+    as_picture = output(mimes=(*mimes, "image/png"), shown_as="image/png", plain=DEMO, images=[True],
+                        widget={"rendered": False, "error": None})
     assert checks.widgets_not_rendered([cell(0, outputs=[drawn])]) == []
-    assert checks.widgets_not_rendered([cell(0, outputs=[as_text, broken, missing])]) == [
+    assert checks.widgets_not_rendered([cell(0, outputs=[as_text, broken, missing, as_picture])]) == [
         f"cell 0 (id c0) «x = 1»: a widget shows as its text repr {DEMO!r}",
         "cell 0 (id c0) «x = 1»: a widget shows an error: 'Error displaying widget'",
-        "cell 0 (id c0) «x = 1»: a widget is not on the page"]
+        "cell 0 (id c0) «x = 1»: a widget is not on the page",
+        f"cell 0 (id c0) «x = 1»: a widget shows as its stored picture, not live ({DEMO!r})"]
 
 
 def test_a_figure_must_be_shown_and_loaded():
     figure = output(mimes=("image/png", "text/plain"), shown_as="image/png", images=[True])
     assert checks.figures([cell(0, outputs=[figure])]) == ([(0, 0)], [])
     assert checks.figures([cell(0)]) == ([], ["no figure: no code cell shows a PNG image after Run All"])
+    demo = output(mimes=("image/png", "text/plain", checks.WIDGET), shown_as=None, images=[True],
+                  widget={"rendered": True, "error": None})
+    assert checks.figures([cell(0, outputs=[demo])])[0] == []
     not_loaded = dict(figure, images=[False])
     assert checks.figures([cell(0, outputs=[not_loaded])])[1] == [
         "cell 0 (id c0) «x = 1»: a figure that the page does not show",

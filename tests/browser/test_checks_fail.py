@@ -2,7 +2,7 @@
 
 test_course.py runs, in a pytest of its own, twice:
 - on a copy of 00_welcome served by a JupyterLab without its widget manager (a
-  broken install): the demo shows as its text repr;
+  broken install): the demo shows as its stored picture, not live;
 - on a notebook with an untagged error, broken formulas, a widget that cannot be
   drawn, a demo control that drives nothing, and no figure.
 Each check must fail with a message naming the notebook, the cell and what was
@@ -119,10 +119,10 @@ def problems(run, test):
     return listed
 
 
-def test_a_widget_shown_as_its_text_repr_is_named(without_widget_manager):
+def test_a_widget_not_drawn_live_is_named(without_widget_manager):
     assert problems(without_widget_manager, "test_every_widget_is_drawn_as_a_widget[00_welcome]") == [
-        "cell 19 (id c19) «from mlnotes.widgets import shape_explorer»: a widget shows as its text repr "
-        "'Demo: the shapes of one layer (controls: n_prev, n, m). Run the notebook to use it.'"]
+        "cell 19 (id c19) «from mlnotes.widgets import shape_explorer»: a widget shows as its stored picture, "
+        "not live ('Demo: the shapes of one layer (controls: n_prev, n, m). Run the notebook to use it.')"]
     assert problems(without_widget_manager, "test_every_demo_follows_its_controls[00_welcome]") == [
         "0 Demo(s) drawn on the page where the kernel displayed 1 (cell 19 (id c19) "
         "«from mlnotes.widgets import shape_explorer»: 'the shapes of one layer')"]
