@@ -16,9 +16,8 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from fontTools.ttLib import TTFont
-
 from conftest import FIGURES, SHOTS, SITE, TOP
+from fontTools.ttLib import TTFont
 
 sys.path.insert(0, str(TOP / "tests" / "browser"))
 from checks import DEMO_REPR, formula_counts  # noqa: E402
