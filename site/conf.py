@@ -39,6 +39,7 @@ html_theme_options = {
     "use_download_button": True,   # each notebook page: ⬇ → its .ipynb
     "show_toc_level": 2,           # contents of the page, on the right
     "home_page_in_toc": True,
+    "navbar_persistent": [],       # the sidebar has the search field; no second one in a top bar
 }
 html_sourcelink_suffix = ""        # the download is the notebook itself (x.ipynb, not x.ipynb.txt)
 html_last_updated_fmt = None
