@@ -10,7 +10,6 @@ Environment variables (the defaults are the course; test_checks_fail.py uses the
 """
 import json
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -20,6 +19,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from checks import formula_counts, markdown_pieces  # noqa: E402
+from chromium import launched  # noqa: E402
 from lab import JupyterLab  # noqa: E402
 from notebook_run import NotebookRun  # noqa: E402
 
@@ -30,9 +30,6 @@ SHOTS = Path(os.environ.get("MLNOTES_BROWSER_SHOTS", TOP / "build" / "browser"))
 DISABLED = [name for name in os.environ.get("MLNOTES_BROWSER_DISABLE", "").split(",") if name]
 TIMEOUT = float(os.environ.get("MLNOTES_BROWSER_TIMEOUT", 240))
 DEMO_WAIT = float(os.environ.get("MLNOTES_BROWSER_DEMO_WAIT", 10))
-# Debian's chromium, headless, without the background traffic this machine's closed network refuses.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
 TIMES = {}
 
 
@@ -47,17 +44,8 @@ def lab(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
-    if not executable:
-        pytest.fail("no chromium on PATH: run `make test-browser`, which installs it, or set CHROMIUM")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with launched("test-browser") as chromium:
+        yield chromium
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ build/site-shots/), CHROMIUM (the browser binary, chromium on PATH).
 """
 import functools
 import os
-import shutil
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 
 TOP = Path(__file__).resolve().parents[2]
+sys.path.append(str(TOP / "tests" / "browser"))
+from chromium import launched  # noqa: E402  (the same Chromium as the browser tests)
+
 SITE = Path(os.environ.get("SITE", TOP / "build" / "site"))
 SHOTS = Path(os.environ.get("MLNOTES_SITE_SHOTS", TOP / "build" / "site-shots"))
-# As in tests/browser: Debian's chromium, headless, without the background traffic a closed network refuses.
 FIGURES = []  # what each test measured, printed at the end of the run
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -47,17 +47,8 @@ def site_url():
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
-    if not executable:
-        pytest.fail("no chromium on PATH: run `make test-site`, which installs it, or set CHROMIUM")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with launched("test-site") as chromium:
+        yield chromium
 
 
 class Traffic:
