@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from mlnotes.__main__ import main as cli
-from mlnotes.exercises.checking import not_done_message
+from mlnotes.exercises.checking import not_done_for_use_message, not_done_message
 from mlnotes.exercises.student import BEGIN, END, fingerprint, student_copy, write_student_copies
 
 TOP = Path(__file__).resolve().parents[1]
@@ -51,6 +51,18 @@ def test_check_cells_are_tagged_and_store_the_not_done_error():
     nbformat.validate(nbformat.reads(json.dumps(copy), as_version=4))
 
 
+def test_cells_that_run_the_learners_functions_store_what_require_raises():
+    uses = "%matplotlib inline\nrequire(double_plus_one)\nprint(double_plus_one(3))"
+    defines = "def twice(x):\n    return double_plus_one(double_plus_one(x))"
+    check_then_use = "check_it(double_plus_one)\nrequire(double_plus_one)"
+    copy, _ = student_copy(notebook(EXERCISE, defines, uses, check_then_use))
+    assert "tags" not in copy["cells"][2]["metadata"] and copy["cells"][2]["outputs"] == []
+    for cell, message in [(copy["cells"][3], not_done_for_use_message("double_plus_one")),
+                          (copy["cells"][4], not_done_message("double_plus_one"))]:
+        assert cell["metadata"]["tags"] == ["raises-exception"]
+        assert [o["evalue"] for o in cell["outputs"]] == [message]
+
+
 def test_note_first_and_fingerprint_recorded():
     copy, _ = student_copy(notebook("md:# Title", EXERCISE))
     assert copy["cells"][0]["source"].startswith("> **Student copy**")
@@ -63,6 +75,8 @@ def test_note_first_and_fingerprint_recorded():
     ([f"def f():\n    return 1\n    {END}"], f"{END} without {BEGIN}"),
     ([f"def f():\n    {BEGIN}\n    {BEGIN}\n    {END}"], "inside another solution block"),
     ([EXERCISE, "print(double_plus_one(3))"], "uses the exercise function double_plus_one outside a check"),
+    ([EXERCISE, "y = double_plus_one(3)\nrequire(double_plus_one)"], "uses an exercise function before its check"),
+    ([EXERCISE, "require(double_plus_one, print)"], r"require\(\) takes this notebook's exercise functions"),
 ])
 def test_rules_are_enforced(sources, message):
     with pytest.raises(ValueError, match=message):

@@ -17,7 +17,7 @@ from mlnotes.exercises.ch06_backpropagation import check_hidden_error, check_lay
 from mlnotes.exercises.ch07_backprop_derivation import check_error_into_neuron, check_output_error_mse
 from mlnotes.exercises.ch08_autograd import check_accumulate, check_bias_backward, check_matmul_backward
 from mlnotes.exercises.ch09_digits_project import check_confusion_counts, check_fastest_stable_lr
-from mlnotes.exercises.checking import ExerciseError
+from mlnotes.exercises.checking import ExerciseError, require
 from mlnotes.exercises.progress import recorded
 from mlnotes.tracebacks import install as _show_errors_as_messages
 
@@ -34,7 +34,7 @@ __all__ = [
     "check_error_into_neuron", "check_output_error_mse",
     "check_accumulate", "check_bias_backward", "check_matmul_backward",
     "check_confusion_counts", "check_fastest_stable_lr",
-    "ExerciseError",
+    "ExerciseError", "require",
 ]
 
 # Every check the notebooks import from here records its result (progress.py says where and why).

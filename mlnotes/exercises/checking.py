@@ -8,8 +8,14 @@ the answer with the values that typical mistakes produce; when no known
 mistake matches, the message shows the input, the expected and the actual
 values. A function that still holds `raise NotImplementedError()` gets
 NotImplementedError with the same short hint in every exercise.
+
+Exercises add up: a cell that runs the learner's functions (a forward pass
+built from their layer, a training run) starts with require(...), which says
+which piece is not written yet or has not passed its check since its cell last
+ran, before anything else happens.
 """
 import warnings
+import weakref
 
 import numpy as np
 
@@ -22,6 +28,60 @@ def not_done_message(name):
     """The one hint shown for an exercise that is not written yet (the student-copy generator stores it too)."""
     return (f"{name} is not written yet: replace `raise NotImplementedError()` with your code, "
             f"run that cell, then run this check again")
+
+
+def not_done_for_use_message(name):
+    """The hint of a cell that uses an exercise function not written yet (the generator stores it too)."""
+    return (f"{name} is not written yet, and this cell uses it: write it in its exercise above, "
+            f"run its check, then run this cell again")
+
+
+def is_stub(fn):
+    """True for a function whose whole body is still `raise NotImplementedError()` (the student copy's stub)."""
+    code = getattr(fn, "__code__", None)
+    return code is not None and tuple(code.co_names) == ("NotImplementedError",)
+
+
+_PASSED = weakref.WeakSet()  # the function objects that passed their check in this kernel
+
+
+def mark_passed(fn):
+    """Remember that fn passed its check (progress.recorded calls this); a redefined fn is a new object."""
+    try:
+        _PASSED.add(fn)
+    except TypeError:  # not weak-referenceable (a builtin, a partial): nothing to remember
+        pass
+
+
+def require(*pieces):
+    """Before a cell that runs the learner's functions: each piece is written and has passed its check.
+
+    Raises NotImplementedError naming the first piece not written yet, or
+    ExerciseError naming the first one that has not passed its check since
+    its cell was last run (a wrong piece would give wrong results without a
+    word). Prints which of the learner's functions the cell uses.
+    """
+    for fn in pieces:
+        name = getattr(fn, "__name__", repr(fn))
+        if not callable(fn):
+            raise ExerciseError(f"require() takes your functions themselves, got {type(fn).__name__} for {name}")
+        if is_stub(fn):
+            raise NotImplementedError(not_done_for_use_message(name))
+        if fn not in _PASSED:
+            raise ExerciseError(f"{name} has not passed its check since its cell was last run: run the check "
+                                f"below its exercise first (this cell uses {name}, and a wrong {name} would "
+                                f"give wrong results here without a word)")
+    print("using your " + ", ".join(getattr(fn, "__name__", "?") for fn in pieces))
+
+
+def _stub_that_raised(tb, default):
+    """The name of the innermost stub among the frames of traceback tb, or default when none is a stub."""
+    name = default
+    while tb is not None:
+        if tuple(tb.tb_frame.f_code.co_names) == ("NotImplementedError",):
+            name = tb.tb_frame.f_code.co_name
+        tb = tb.tb_next
+    return name
 
 
 def fmt(x):
@@ -55,8 +115,8 @@ def call(fn, *args, given=None):
         with np.errstate(all="warn", under="ignore"):
             try:
                 result = fn(*args)
-            except NotImplementedError:
-                raise NotImplementedError(not_done_message(name)) from None
+            except NotImplementedError as e:  # the stub may be another exercise the learner's fn calls
+                raise NotImplementedError(not_done_message(_stub_that_raised(e.__traceback__, name))) from None
             except Exception as e:
                 raise ExerciseError(f"{name}({given}) raised {type(e).__name__}: {e}") from e
     for w in caught:

@@ -16,15 +16,19 @@ A student copy replaces each marked block with
 Rules the generator enforces (a ValueError names the notebook and cell):
 - every solution block sits inside a function (an exercise is a function the
   learner writes), and its cell shows no output that could give the answer away;
-- the learner's function is used only in check cells (`check_x(my_fn)`), so the
-  rest of the notebook runs unchanged before the learner has written anything.
+- a cell that uses the learner's functions either checks them (`check_x(my_fn)`),
+  or starts what it runs with `require(my_fn, ...)` (a forward pass built from
+  their layer, a training run), or only defines functions from them (a `def`
+  that calls their layer runs nothing yet). Every other cell runs unchanged
+  before the learner has written anything.
 
-In the copy, each check cell is tagged `raises-exception` and stores the
-NotImplementedError that it raises until the exercise is done: the learner
-sees what to do, and strict nbval verifies that the copy fails there and only
-there. A copy remembers a fingerprint of its cells; a copy whose cells the
+In the copy, each check cell and each `require` cell is tagged
+`raises-exception` and stores the NotImplementedError it raises until the
+exercise is done: the learner sees what to do, and strict nbval verifies that
+the copy fails there and only there. A copy remembers a fingerprint of its cells; a copy whose cells the
 learner has changed is never overwritten (unless force=True).
 """
+import ast
 import copy
 import hashlib
 import json
@@ -32,7 +36,7 @@ import re
 from pathlib import Path
 
 from mlnotes._files import write_atomically
-from mlnotes.exercises.checking import not_done_message
+from mlnotes.exercises.checking import not_done_for_use_message, not_done_message
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 STUB = ["# YOUR CODE HERE", "raise NotImplementedError()"]
@@ -89,10 +93,42 @@ def fingerprint(nb):
     return hashlib.sha256(json.dumps(cells, ensure_ascii=False).encode()).hexdigest()
 
 
-def _error_output(name):
-    message = not_done_message(name)
+def _error_output(message):
     return {"output_type": "error", "ename": "NotImplementedError", "evalue": message,
             "traceback": [f"NotImplementedError: {message}"]}
+
+
+def _first_failure(src, used, exercises, check, where):
+    """The message a cell that uses exercise functions raises in a fresh copy, or None when it runs.
+
+    In a fresh copy every exercise is a stub, so the first check or require()
+    call in the cell raises: a check with the not-done hint of its function,
+    require with the hint for its first piece.
+    """
+    failures = [(check[n].search(src).start(), not_done_message(n)) for n in used if check[n].search(src)]
+    # IPython's %magics and !commands are not Python: blank them (same length, so offsets still hold)
+    tree = ast.parse("\n".join(" " * len(line) if line.lstrip().startswith(("%", "!")) else line
+                                for line in src.split("\n")))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "require":
+            pieces = [getattr(a, "id", None) for a in node.args]
+            if not pieces or any(p not in exercises for p in pieces):
+                raise ValueError(f"{where}: require() takes this notebook's exercise functions by name "
+                                 f"({', '.join(exercises)}), got {ast.unparse(node)}")
+            offset = sum(len(line) + 1 for line in src.split("\n")[: node.lineno - 1]) + node.col_offset
+            failures.append((offset, not_done_for_use_message(pieces[0])))
+    if failures:
+        first_use = min(re.search(rf"\b{n}\b", src).start() for n in used)
+        offset, message = min(failures)
+        if offset > first_use:
+            raise ValueError(f"{where}: uses an exercise function before its check or require(...); in the "
+                             f"student copy it would raise there, without saying which piece is missing")
+        return message
+    statements = [st for st in tree.body if any(re.search(rf"\b{n}\b", ast.unparse(st)) for n in used)]
+    if all(isinstance(st, (ast.FunctionDef, ast.ClassDef)) for st in statements):
+        return None
+    raise ValueError(f"{where}: uses the exercise function {used[0]} outside a check, a require(...) or a def; "
+                     f"in the student copy it would raise before the learner has written it")
 
 
 def student_copy(nb, label="notebook"):
@@ -118,14 +154,13 @@ def student_copy(nb, label="notebook"):
         used = [n for n in exercises if uses[n].search(src)]
         if not used:
             continue
-        checked = sorted((check[n].search(src).start(), n) for n in used if check[n].search(src))
-        if len(checked) != len(used):
-            raise ValueError(f"{label}, cell {i}: uses the exercise function {used[0]} outside a check; "
-                             f"in the student copy it would raise before the learner has written it")
+        first = _first_failure(src, used, exercises, check, f"{label}, cell {i}")
+        if first is None:  # it only defines functions that use the exercises
+            continue
         tags = cell.setdefault("metadata", {}).setdefault("tags", [])
         if RAISES_TAG not in tags:
             tags.append(RAISES_TAG)
-        cell["outputs"] = [_error_output(checked[0][1])]
+        cell["outputs"] = [_error_output(first)]
     note = {"cell_type": "markdown", "metadata": {}, "source": NOTE}
     if nb.get("nbformat_minor", 0) >= 5:  # nbformat 4.5 gives every cell an id
         note["id"] = "student-copy-note"
