@@ -53,7 +53,7 @@ def test_check_cells_are_tagged_and_store_the_not_done_error():
 
 def test_cells_that_run_the_learners_functions_store_what_require_raises():
     uses = "%matplotlib inline\nrequire(double_plus_one)\nprint(double_plus_one(3))"
-    defines = "def twice(x):\n    return double_plus_one(double_plus_one(x))"
+    defines = "def twice(x):\n    return double_plus_one(double_plus_one(x))\nprint(net.double_plus_one)"
     check_then_use = "check_it(double_plus_one)\nrequire(double_plus_one)"
     copy, _ = student_copy(notebook(EXERCISE, defines, uses, check_then_use))
     assert "tags" not in copy["cells"][2]["metadata"] and copy["cells"][2]["outputs"] == []

@@ -118,13 +118,13 @@ def _first_failure(src, used, exercises, check, where):
             offset = sum(len(line) + 1 for line in src.split("\n")[: node.lineno - 1]) + node.col_offset
             failures.append((offset, not_done_for_use_message(pieces[0])))
     if failures:
-        first_use = min(re.search(rf"\b{n}\b", src).start() for n in used)
+        first_use = min(re.search(rf"(?<![\w.]){n}\b", src).start() for n in used)
         offset, message = min(failures)
         if offset > first_use:
             raise ValueError(f"{where}: uses an exercise function before its check or require(...); in the "
                              f"student copy it would raise there, without saying which piece is missing")
         return message
-    statements = [st for st in tree.body if any(re.search(rf"\b{n}\b", ast.unparse(st)) for n in used)]
+    statements = [st for st in tree.body if any(re.search(rf"(?<![\w.]){n}\b", ast.unparse(st)) for n in used)]
     if all(isinstance(st, (ast.FunctionDef, ast.ClassDef)) for st in statements):
         return None
     raise ValueError(f"{where}: uses the exercise function {used[0]} outside a check, a require(...) or a def; "
@@ -145,7 +145,7 @@ def student_copy(nb, label="notebook"):
         cell["source"] = new
         exercises += names
         removed += solution
-    uses = {name: re.compile(rf"\b{name}\b") for name in exercises}
+    uses = {name: re.compile(rf"(?<![\w.]){name}\b") for name in exercises}
     check = {name: re.compile(rf"\bcheck_\w+\(\s*{name}\b") for name in exercises}
     for i, cell in enumerate(nb["cells"]):
         src = _source(cell)
