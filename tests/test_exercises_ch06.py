@@ -321,11 +321,26 @@ def layer_gradients_piece(dZ, A, l):
     return dZ @ A[l - 1].T / m, np.mean(dZ, axis=1, keepdims=True)
 
 
+def backward_float32(params, Z, A, dZ_L, g_prime):
+    single = lambda xs: [None if x is None else x.astype(np.float32) for x in xs]  # noqa: E731
+    return backward({k: v.astype(np.float32) for k, v in params.items()}, single(Z), single(A),
+                    dZ_L.astype(np.float32), g_prime)
+
+
 def test_backward_accepts_right_answers(pieces, capsys):
-    for right in (backward, backward_keeping_every_dZ, backward_inline):
+    for right in (backward, backward_keeping_every_dZ, backward_inline, backward_float32):
         assert check_backward(right) is True
     assert capsys.readouterr().out == "✓ backward: correct (3 and 4 layers with tanh, relu and sigmoid, " \
-                                      "as backward_pass)\n" * 3
+                                      "as backward_pass)\n" * 4
+
+
+def test_a_mistake_is_named_only_when_no_other_gives_the_same_result():
+    from mlnotes.exercises.ch06_backpropagation import _name_the_mistake
+    same = lambda a, b: a == b  # noqa: E731
+    _name_the_mistake(2, 1, [(2, "first"), (2, "second"), (1, "gives the right answer here")], same)
+    _name_the_mistake(1, 1, [(1, "gives the right answer here")], same)
+    with pytest.raises(ExerciseError, match="^second$"):
+        _name_the_mistake(3, 1, [(2, "first"), (3, "second")], same)
 
 
 @pytest.mark.parametrize("wrong, message", BACKWARD_MISTAKES, ids=[m[:40] for _, m in BACKWARD_MISTAKES])
@@ -418,9 +433,11 @@ UPDATE_MISTAKES = [
 
 def test_update_accepts_right_answers(capsys):
     as_lists = lambda p, gr, lr: {k: (v - lr * gr["d" + k]).tolist() for k, v in p.items()}  # noqa: E731
-    for right in (update, update_by_layer, as_lists):
+    as_float32 = lambda p, gr, lr: {k: v.astype(np.float32) - np.float32(lr) * gr["d" + k].astype(np.float32)  # noqa: E731
+                                    for k, v in p.items()}
+    for right in (update, update_by_layer, as_lists, as_float32):
         assert check_update(right) is True
-    assert capsys.readouterr().out == "✓ update: correct (every W and b of 2 and 3 layers)\n" * 3
+    assert capsys.readouterr().out == "✓ update: correct (every W and b of 2 and 3 layers)\n" * 4
 
 
 @pytest.mark.parametrize("wrong, message", UPDATE_MISTAKES, ids=[m[:40] for _, m in UPDATE_MISTAKES])

@@ -187,6 +187,17 @@ def _as_list(x):
     return list(x) if isinstance(x, (list, tuple)) else None
 
 
+def _name_the_mistake(got, want, wrongs, same):
+    """ExerciseError with the message of the mistake whose result got equals, when only that mistake gives it.
+
+    A mistake that gives the right answer in this case, or the same result as another mistake, names nothing.
+    """
+    wrongs = [(value, message) for value, message in wrongs if not same(value, want)]
+    for value, message in wrongs:
+        if same(got, value) and sum(same(value, other) for other, _ in wrongs) == 1:
+            raise ExerciseError(message)
+
+
 def check_deep_forward(fn):
     """fn(X, params, g, g_L) must return the lists (Z, A): Z[0] = None, A[0] = X, and for l = 1 .. L
     Z[l] = W[l] A[l-1] + b[l], A[l] = g(Z[l]) (g_L for l = L), L = len(params) // 2 (F9-F11)."""
@@ -250,13 +261,10 @@ def check_deep_forward(fn):
             (dict(layer=lambda W, A_, b: A_ @ W + b) if len(set(sizes)) == 1 and sizes[0] == m else None,
              "the product is the wrong way round: Z[l] = W[l] A[l-1] + b[l], W first (examples are columns)"),
         ]
-        for kwargs, message in variants:
-            if kwargs is None:
-                continue
-            Z_wrong, A_wrong = _forward_variant(params, X, g, g_L, **kwargs)
-            if not (_same_lists(Z_wrong, Z_want) and _same_lists(A_wrong, A_want)) and \
-                    _same_lists(Z, Z_wrong) and _same_lists(A, A_wrong):
-                raise ExerciseError(message)
+        wrongs = [(_forward_variant(params, X, g, g_L, **kwargs), message)
+                  for kwargs, message in variants if kwargs is not None]
+        same = lambda a, b: _same_lists(a[0], b[0]) and _same_lists(a[1], b[1])  # noqa: E731
+        _name_the_mistake((Z, A), (Z_want, A_want), wrongs, same)
         if not (A[0] is X or (np.shape(A[0]) == X.shape and _near(A[0], X))):
             raise ExerciseError(f"{name}({given}) has A[0] = {fmt(A[0])}; A[0] is the input X itself")
         if Z[0] is not None:
@@ -379,15 +387,15 @@ def check_backward(fn):
              "dZ was overwritten too early: you computed layer l-1's error before layer l's gradients, so dW[l] "
              "and db[l] used the wrong dZ. Compute dW[l], db[l] from dZ[l] first, then pass the error back"),
         ]
+        wrongs = []
         for kwargs, message in variants:
             if kwargs is None:
                 continue
-            try:
-                wrong = _backward_variant(params, Z, A, dZ_L, g_prime, **kwargs)
+            try:  # where a mistake cannot be computed (shapes that do not fit), it gives no numbers to compare
+                wrongs.append((_backward_variant(params, Z, A, dZ_L, g_prime, **kwargs), message))
             except (ValueError, KeyError, IndexError):
                 continue
-            if not _same_grads(wrong, want) and _same_grads(got, wrong):
-                raise ExerciseError(message)
+        _name_the_mistake(got, want, wrongs, _same_grads)
         shifted = {f"{k[:2]}{int(k[2:]) + 1}": v for k, v in got.items() if k[:2] in ("dW", "db") and k[2:].isdigit()}
         if _same_grads(shifted, want) or _same_grads({f"{k[:2]}{int(k[2:]) - 1}": v for k, v in got.items()
                                                       if k[:2] in ("dW", "db") and k[2:].isdigit()}, want):
@@ -459,9 +467,7 @@ def check_update(fn):
              f"you updated 2 layers; this network has L = len(params) // 2 = {L}: update every layer"),
         ]
         mistakes = [(value, message) for value, message in mistakes if value is not None]
-        for value, message in mistakes:
-            if not _same_grads(value, want) and _same_grads(got, value):
-                raise ExerciseError(message)
+        _name_the_mistake(got, want, mistakes, _same_grads)
         missing = [k for k in want if k not in got]
         if missing:
             raise ExerciseError(f"{name}({given}) returned no {', '.join(missing)}: return every parameter, "
