@@ -73,6 +73,10 @@ def minibatch_indices(m, batch_size, rng):
     return [order[i:i + batch_size] for i in range(0, m, batch_size)]
 
 
+def sorted_inside(m, batch_size, rng):
+    return [np.sort(batch) for batch in minibatch_indices(m, batch_size, rng)]
+
+
 def as_loop(m, batch_size, rng):
     order, batches = rng.permutation(m), []
     start = 0
@@ -146,6 +150,10 @@ MINIBATCH_MISTAKES = [
      "in their original order, only reversed"),
     (lambda m, b, rng: [list(p) for p in minibatch_indices(m, b, rng)][:-1],
      "dropped the last, smaller batch"),
+    (lambda m, b, rng: (lambda o: [o[i:i + b] for i in range(0, m - b, b)])(rng.permutation(m)),
+     r"m=10, batch_size=3, rng\) dropped the last, smaller batch: the 1 left over"),
+    (lambda m, b, rng: minibatch_indices(m, b, rng)[:-1] if m % b == 0 else minibatch_indices(m, b, rng),
+     r"m=12, batch_size=4, rng\) stopped after 2 batches of \[4, 4, 4\]: the last 4 examples are never used"),
     (shuffle_returns_none, "'NoneType' object is not subscriptable. Did you write order = rng.shuffle.*returns None; "
                            r"use order = rng.permutation\(m\)"),
 ]
@@ -201,7 +209,7 @@ MOMENTUM_MISTAKES = [
 
 RIGHT = [
     (check_gradient_descent, [gradient_descent, on_a_copy], "✓ gradient_descent: correct (one and two parameters)\n"),
-    (check_minibatch_indices, [minibatch_indices, as_loop,
+    (check_minibatch_indices, [minibatch_indices, as_loop, sorted_inside,
                                lambda m, b, rng: [list(p) for p in minibatch_indices(m, b, rng)],
                                lambda m, b, rng: np.split(rng.permutation(m), range(b, m, b))],
      "✓ minibatch_indices: correct (every example once per epoch, shuffled with the rng, remainder kept)\n"),

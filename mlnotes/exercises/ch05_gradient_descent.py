@@ -113,6 +113,10 @@ def check_minibatch_indices(fn):
         if sizes == want_sizes[:-1] and want_sizes[-1] < batch_size:
             raise ExerciseError(f"{name}({given}) dropped the last, smaller batch: the {m % batch_size} "
                                 f"left over are never used in this epoch; keep them as a batch of their own")
+        if len(sizes) < len(want_sizes) and sizes == want_sizes[:len(sizes)]:
+            raise ExerciseError(f"{name}({given}) stopped after {len(sizes)} batches of {want_sizes}: the last "
+                                f"{m - sum(sizes)} examples are never used in this epoch. The batches start at "
+                                f"0, batch_size, 2 batch_size, ... while the start is below m: range(0, m, batch_size)")
         if len(sizes) != len(want_sizes) and sum(sizes) == m and max(sizes) - min(sizes) <= 1:
             raise ExerciseError(f"{name}({given}) made batches of sizes {sizes} (np.array_split?); each batch "
                                 f"holds batch_size = {batch_size} examples and the remainder comes last: {want_sizes}")
