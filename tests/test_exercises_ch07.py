@@ -3,9 +3,69 @@ import numpy as np
 import pytest
 
 from mlnotes.activations import softmax
-from mlnotes.exercises import ExerciseError, check_softmax_mse_error
+from mlnotes.exercises import ExerciseError, check_softmax_jacobian, check_softmax_mse_error
 from mlnotes.gradcheck import numerical_gradient, relative_error
 from mlnotes.losses import mse, one_hot
+
+# --- check_softmax_jacobian ------------------------------------------------------------------
+
+def softmax_jacobian(a):
+    n = len(a)
+    jacobian = np.zeros((n, n))
+    for i in range(n):
+        for j in range(n):
+            jacobian[i, j] = a[i] * ((i == j) - a[j])
+    return jacobian
+
+
+@pytest.mark.parametrize("right", [
+    softmax_jacobian,
+    lambda a: np.diag(a) - np.outer(a, a),
+    lambda a: [[a[i] * (float(i == j) - a[j]) for j in range(len(a))] for i in range(len(a))],
+    lambda a: np.einsum("i,ij->ij", a, np.eye(len(a)) - a),
+    lambda a: softmax_jacobian(np.asarray(a, dtype=np.float32)),
+], ids=["double loop", "diag - outer", "lists", "einsum", "float32"])
+def test_softmax_jacobian_accepts(right, capsys):
+    assert check_softmax_jacobian(right) is True
+    assert capsys.readouterr().out == ("✓ softmax_jacobian: correct (3 and 4 outputs, against the numerical "
+                                       "derivatives)\n")
+
+
+def in_place_jacobian(a):
+    a *= -1  # the caller's a is gone
+    return np.diag(-a) - np.outer(a, a)
+
+
+SOFTMAX_JACOBIAN_MISTAKES = [
+    (lambda a: np.diag(a * (1 - a)), r"that is only the diagonal, a_i \(1 - a_i\)"),
+    (lambda a: -np.outer(a, a), "you forgot delta_ij"),
+    (lambda a: np.outer(a, 1 - a), r"you wrote a_i \(1 - a_j\) everywhere"),
+    (lambda a: np.diag(a) - a, "you wrote delta_ij a_i - a_j: the a_j term misses the factor a_i"),
+    (lambda a: np.diag(a) - a.reshape(-1, 1), "you wrote delta_ij a_i - a_i: the second term misses the factor a_j"),
+    (lambda a: np.diag(a * (1 - a)) + np.outer(a, a) - np.diag(a * a),
+     "the off-diagonal entries have the wrong sign"),
+    (lambda a: np.outer(a, a) - np.diag(a), "the sign is flipped"),
+    (lambda a: softmax_jacobian(a)[0], r"returned shape \(3,\), expected shape \(3, 3\)"),
+    (lambda a: softmax_jacobian(a) + 0.01, r"(?s)<lambda>\(a = softmax\(z\) = \[.*\]\) returned \[\[.*expected"),
+    (lambda a: None, "returned None"),
+    (in_place_jacobian, "changed its argument a in place"),
+]
+
+
+@pytest.mark.parametrize("wrong, message", SOFTMAX_JACOBIAN_MISTAKES,
+                         ids=[m[:40] for _, m in SOFTMAX_JACOBIAN_MISTAKES])
+def test_softmax_jacobian_names_each_mistake(wrong, message):
+    with pytest.raises(ExerciseError, match=message):
+        check_softmax_jacobian(wrong)
+
+
+def test_the_jacobian_mistakes_give_distinct_values():
+    from mlnotes.exercises.checking import close
+    for z in (np.array([0.3, -1.2, 1.1]), np.array([-0.4, 0.9, 0.2, -1.5])):
+        a = softmax(z.reshape(-1, 1))[:, 0]
+        values = [softmax_jacobian(a)] + [np.asarray(w(a.copy()), dtype=float) for w, _ in SOFTMAX_JACOBIAN_MISTAKES[:7]]
+        assert not any(close(values[i], values[j]) for i in range(len(values)) for j in range(i + 1, len(values)))
+
 
 # --- check_softmax_mse_error (a softmax output under the MSE: the full Jacobian) ---------------
 

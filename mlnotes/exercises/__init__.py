@@ -14,7 +14,7 @@ from mlnotes.exercises.ch03_activation_functions import check_hat, check_relu, c
 from mlnotes.exercises.ch04_loss_functions import check_mae, check_mse, check_rmse, check_softmax
 from mlnotes.exercises.ch05_gradient_descent import check_gradient_descent, check_minibatch_indices, check_momentum_step
 from mlnotes.exercises.ch06_backpropagation import check_hidden_error, check_layer_gradients, check_update_weights
-from mlnotes.exercises.ch07_backprop_derivation import check_softmax_mse_error
+from mlnotes.exercises.ch07_backprop_derivation import check_softmax_jacobian, check_softmax_mse_error
 from mlnotes.exercises.ch08_autograd import check_accumulate, check_bias_backward, check_matmul_backward
 from mlnotes.exercises.ch09_digits_project import check_confusion_counts, check_fastest_stable_lr
 from mlnotes.exercises.checking import ExerciseError, require
@@ -31,7 +31,7 @@ __all__ = [
     "check_mae", "check_mse", "check_rmse", "check_softmax",
     "check_gradient_descent", "check_minibatch_indices", "check_momentum_step",
     "check_hidden_error", "check_layer_gradients", "check_update_weights",
-    "check_softmax_mse_error",
+    "check_softmax_jacobian", "check_softmax_mse_error",
     "check_accumulate", "check_bias_backward", "check_matmul_backward",
     "check_confusion_counts", "check_fastest_stable_lr",
     "ExerciseError", "require",

@@ -1,8 +1,8 @@
-"""Checks for the exercises of 07_backprop_derivation: the output error of a softmax output under MSE."""
+"""Checks for the exercises of 07_backprop_derivation: the softmax's Jacobian, and a softmax output under MSE."""
 import numpy as np
 
 from mlnotes.activations import softmax
-from mlnotes.exercises.checking import call_unchanged, compare, passed, unambiguous
+from mlnotes.exercises.checking import call_unchanged, compare, fmt, passed, unambiguous
 from mlnotes.gradcheck import numerical_gradient
 from mlnotes.losses import mse, one_hot
 
@@ -15,6 +15,36 @@ def _cases():
         Z = 1.5 * rng.normal(size=(n, m))
         cases.append((softmax(Z), one_hot(np.array(labels), n), Z))
     return cases
+
+
+def check_softmax_jacobian(fn):
+    """fn(a) must return the n x n matrix J[i, j] = da_i/dz_j = a_i (delta_ij - a_j) for a = softmax(z), 1-D.
+
+    The expected value is measured: the numerical derivatives of softmax(z) with respect to z, one row per output.
+    """
+    for z in (np.array([0.3, -1.2, 1.1]), np.array([-0.4, 0.9, 0.2, -1.5])):
+        a, n = softmax(z.reshape(-1, 1))[:, 0], z.size
+        given = f"a = softmax(z) = {fmt(a)}"
+        got = call_unchanged(fn, a, given=given, names="a")
+        want = np.vstack([numerical_gradient(lambda v: softmax(v.reshape(-1, 1))[i, 0], z.copy(), eps=1e-5)
+                          for i in range(n)])
+        exact = np.diag(a) - np.outer(a, a)
+        compare(got, want, fn.__name__, given, mistakes=unambiguous([
+            (np.diag(a * (1 - a)), "that is only the diagonal, a_i (1 - a_i): each z_j also moves every OTHER output, "
+                                   "da_i/dz_j = -a_i a_j for i != j (it is in the denominator of every a_i)"),
+            (-np.outer(a, a), "you forgot delta_ij: on the diagonal da_i/dz_i = a_i (1 - a_i) = a_i - a_i a_i, "
+                              "so J = diag(a) - (the products a_i a_j)"),
+            (np.outer(a, 1 - a), "you wrote a_i (1 - a_j) everywhere: the 1 is delta_ij, 1 on the diagonal only; "
+                                 "off the diagonal da_i/dz_j = -a_i a_j"),
+            (np.diag(a) - a, "you wrote delta_ij a_i - a_j: the a_j term misses the factor a_i. "
+                             "da_i/dz_j = a_i (delta_ij - a_j) = delta_ij a_i - a_i a_j"),
+            (np.diag(a) - a.reshape(-1, 1), "you wrote delta_ij a_i - a_i: the second term misses the "
+                                            "factor a_j. da_i/dz_j = delta_ij a_i - a_i a_j"),
+            (2 * np.diag(a * (1 - a)) - exact, "the off-diagonal entries have the wrong sign: da_i/dz_j = -a_i a_j "
+                                               "for i != j (raising z_j takes probability from every other output)"),
+            (-exact, "the sign is flipped: da_i/dz_i = a_i (1 - a_i) is positive"),
+        ]))
+    return passed("softmax_jacobian", "3 and 4 outputs, against the numerical derivatives")
 
 
 def check_softmax_mse_error(fn):
