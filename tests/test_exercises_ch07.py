@@ -63,7 +63,8 @@ def test_the_jacobian_mistakes_give_distinct_values():
     from mlnotes.exercises.checking import close
     for z in (np.array([0.3, -1.2, 1.1]), np.array([-0.4, 0.9, 0.2, -1.5])):
         a = softmax(z.reshape(-1, 1))[:, 0]
-        values = [softmax_jacobian(a)] + [np.asarray(w(a.copy()), dtype=float) for w, _ in SOFTMAX_JACOBIAN_MISTAKES[:7]]
+        named = SOFTMAX_JACOBIAN_MISTAKES[:7]
+        values = [softmax_jacobian(a)] + [np.asarray(w(a.copy()), dtype=float) for w, _ in named]
         assert not any(close(values[i], values[j]) for i in range(len(values)) for j in range(i + 1, len(values)))
 
 
