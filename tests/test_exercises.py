@@ -85,6 +85,9 @@ def weighted_sum(x, w, b):
     (lambda x, w, b: float(np.sum(w + x) + b), r"returned 7.75, expected 4.75"),
     (lambda x, w, b: np.array([np.dot(w, x) + b]), r"shape \(1,\): expected a single number, not an array of one"),
     (lambda x, w, b: [[np.dot(w, x) + b]], r"shape \(1, 1\): expected a single number, not an array of one"),
+    (lambda x, w, b: np.mean(w * x) + b, r"you averaged the products \(np.mean\)"),
+    (lambda x, w, b: str(np.dot(w, x) + b), r"returned the text '4.75'; return the number itself"),
+    (lambda x, w, b: int(np.dot(w, x) + b), r"returned 4, expected 4.75"),
 ])
 def test_weighted_sum(wrong, message, capsys):
     assert check_weighted_sum(weighted_sum) is True
