@@ -85,6 +85,9 @@ def weighted_sum(x, w, b):
     (lambda x, w, b: float(np.sum(w + x) + b), r"returned 7.75, expected 4.75"),
     (lambda x, w, b: np.array([np.dot(w, x) + b]), r"shape \(1,\): expected a single number, not an array of one"),
     (lambda x, w, b: [[np.dot(w, x) + b]], r"shape \(1, 1\): expected a single number, not an array of one"),
+    (lambda x, w, b: np.mean(w * x) + b, r"you averaged the products \(np.mean\)"),
+    (lambda x, w, b: str(np.dot(w, x) + b), r"returned the text '4.75'; return the number itself"),
+    (lambda x, w, b: int(np.dot(w, x) + b), r"returned 4, expected 4.75"),
 ])
 def test_weighted_sum(wrong, message, capsys):
     assert check_weighted_sum(weighted_sum) is True
@@ -152,60 +155,127 @@ def test_count_parameters_names_no_mistake_when_two_give_that_count():
         check_count_parameters(off_by_one)
 
 
-# --- check_forward ------------------------------------------------------------------
+# --- check_forward (a loop over the layers) --------------------------------------------
 
-def forward(X, W1, b1, W2, b2):
-    return sigmoid(W2 @ sigmoid(W1 @ X + b1) + b2)
+def forward(X, params):
+    L = len(params) // 2
+    A = X
+    for l in range(1, L + 1):
+        Z = params[f"W{l}"] @ A + params[f"b{l}"]
+        A = sigmoid(Z)
+    return A
 
 
-@pytest.mark.parametrize("wrong, message", [
-    (lambda X, W1, b1, W2, b2: sigmoid(W2 @ (W1 @ X + b1) + b2), "the hidden layer needs its activation"),
-    (lambda X, W1, b1, W2, b2: W2 @ sigmoid(W1 @ X + b1) + b2, "the output layer needs its activation too"),
-    (lambda X, W1, b1, W2, b2: sigmoid(W2 @ sigmoid(W1 @ X) + b2), "you forgot the bias b1"),
-    (lambda X, W1, b1, W2, b2: sigmoid(W2 @ sigmoid(W1 @ X + b1)), "you forgot the bias b2"),
-    (lambda X, W1, b1, W2, b2: forward(X, W1, b1, W2, b2)[0], r"returned shape \(1,\), expected \(1, 1\)"),
-    (lambda X, W1, b1, W2, b2: sigmoid(W2 @ sigmoid(W1.T @ X + b1) + b2), "raised ValueError"),
-    (lambda X, W1, b1, W2, b2: sigmoid(W2 @ sigmoid(W1.T @ X + b1) + b2),
-     r"raised ValueError in a matrix product: W1 is \(3, 2\).* "
-     r"W1 @ X is \(3, 2\) @ \(2, m\) -> \(3, m\), with no transpose"),
-    (lambda X, W1, b1, W2, b2: sigmoid(W2.T @ sigmoid(W1 @ X + b1) + b2), r"W2 @ A1 is \(1, 3\) @ \(3, m\)"),
-    (lambda X, W1, b1, W2, b2: sigmoid(W2 @ sigmoid(W1 @ X + b1.T) + b2),
+def layers(X, params, g=sigmoid, g_last=sigmoid, W=lambda W: W, b=lambda b: b, inputs=None, count=None, first=1):
+    """The loop of forward, with one piece swapped for a typical mistake."""
+    L = len(params) // 2
+    A = X
+    for l in range(first, (count(params) if count else L) + 1):
+        Z = W(params[f"W{l}"]) @ (X if inputs == "X" else A) + b(params[f"b{l}"])
+        A = g(Z) if l < L else g_last(Z)
+    return A
+
+
+def two_layers(X, params):
+    """Right for the two-layer network it was written for."""
+    return sigmoid(params["W2"] @ sigmoid(params["W1"] @ X + params["b1"]) + params["b2"])
+
+
+def sigmoid_then_bias(X, params):
+    A = X
+    for l in range(1, len(params) // 2 + 1):
+        A = sigmoid(params[f"W{l}"] @ A) + params[f"b{l}"]
+    return A
+
+
+def changes_params(X, params):
+    for l in range(1, len(params) // 2 + 1):
+        params[f"W{l}"] = params[f"W{l}"] @ np.eye(params[f"W{l}"].shape[1])
+        params[f"b{l}"] += 0.0
+    params["b1"] *= 2  # the caller's bias is changed
+    return forward(X, params)
+
+
+FORWARD_MISTAKES = [
+    (lambda X, p: layers(X, p, g_last=lambda z: z), r"the output layer needs its activation too"),
+    (lambda X, p: layers(X, p, g=lambda z: z), r"the hidden layers need their activation: .* in EVERY layer"),
+    (lambda X, p: layers(X, p, g=lambda z: z, g_last=lambda z: z), "no layer applied its activation"),
+    (lambda X, p: layers(X, p, b=lambda b: 0), "you forgot the biases"),
+    (sigmoid_then_bias, "you added the bias after the activation"),
+    (lambda X, p: layers(X, p, count=lambda p: len(p) // 2 - 1),
+     r"X \(2, 1\), .* returned the activations of layer 1 of 2, shape \(3, 1\): is your loop one layer short\?"),
+    (two_layers, r"X \(2, 5\), params \{W1 \(3, 2\), b1 \(3, 1\), W2 \(4, 3\), b2 \(4, 1\), W3 \(1, 4\), "
+                 r"b3 \(1, 1\)\}\) "
+                 r"returned the activations of layer 2 of 3, shape \(4, 5\): your forward computes 2 layers whatever "
+                 r"the network\. Was it written for the two-layer network\?"),
+    (lambda X, p: layers(X, p, count=len), r"asked params for 'W3', a layer that does not exist: .* L = len\(params\) "
+                                           r"// 2 = 2 layers"),
+    (lambda X, p: layers(X, p, first=0), r"asked params for 'W0': the layers that compute are numbered from 1"),
+    (lambda X, p: layers(X, p, W=lambda W: W.T), r"raised ValueError in a matrix product: you used the transpose of W"),
+    (lambda X, p: layers(X, p, inputs="X"), r"raised ValueError in a matrix product: every layer multiplied X"),
+    (lambda X, p: layers(X, p, b=lambda b: b.T),
      r"returned shape \(1, 3\) because of the bias: W1 @ X \+ b1 came out \(3, 3\), not \(3, 1\)\. "
-     r"b1 must stay a column of shape \(3, 1\)"),
-    (lambda X, W1, b1, W2, b2: sigmoid(W2 @ sigmoid(W1 @ X + b1[:, 0]) + b2), "because of the bias"),
-    (lambda X, W1, b1, W2, b2: None, r"returned None: did you forget `return`"),
+     r"each b\^\(l\) must stay a column"),
+    (lambda X, p: layers(X, p, b=lambda b: b[:, 0]), "because of the bias"),
+    (lambda X, p: layers(X, p, b=lambda b: b.T) if X.shape[1] > 1 else forward(X, p),
+     r"raised ValueError adding a bias: each b\^\(l\) must stay a column of shape \(n_l, 1\)"),
     # regression: a wrong shape for the 5 examples let numpy's broadcasting ValueError escape
-    (lambda X, W1, b1, W2, b2: forward(X, W1, b1, W2, b2).T,
-     r"X of shape \(2, 5\).* returned shape \(5, 1\), expected \(1, 5\): one output per example"),
-    (lambda X, W1, b1, W2, b2: forward(X, W1, b1, W2, b2).ravel(), r"returned shape \(1,\), expected \(1, 1\)"),
-    (lambda X, W1, b1, W2, b2: forward(X, W1, b1, W2, b2).ravel() if X.shape[1] > 1 else forward(X, W1, b1, W2, b2),
+    (lambda X, p: forward(X, p).T, r"X \(2, 5\).* returned shape \(5, 1\), expected \(1, 5\): one output per example"),
+    (lambda X, p: forward(X, p).ravel(), r"returned shape \(1,\), expected \(1, 1\)"),
+    (lambda X, p: forward(X, p).ravel() if X.shape[1] > 1 else forward(X, p),
      r"returned shape \(5,\), expected \(1, 5\)"),
-    (lambda X, W1, b1, W2, b2: forward(X, W1, b1, W2, b2).sum(), r"returned shape \(\), expected \(1, 1\)"),
-    (lambda X, W1, b1, W2, b2: forward(X[:, :1], W1, b1, W2, b2), r"returned shape \(1, 1\), expected \(1, 5\)"),
-    (lambda X, W1, b1, W2, b2: "y_hat", "returned str, expected numbers"),
-])
-def test_forward(wrong, message):
-    assert check_forward(forward)
+    (lambda X, p: forward(X, p).sum(), r"returned shape \(\), expected \(1, 1\)"),
+    (lambda X, p: forward(X[:, :1], p), r"returned shape \(1, 1\), expected \(1, 5\)"),
+    (lambda X, p: forward(X, p) + 0.01, r"(?s)<lambda>\(X \(2, 1\), .*\) returned \[\[.*\]\], expected \[\["),
+    (lambda X, p: "y_hat", "returned str, expected numbers"),
+    (lambda X, p: None, r"returned None: did you forget `return`"),
+    (changes_params, r"changed params\['b1'\]: a forward pass only reads the weights and biases"),
+]
+
+
+@pytest.mark.parametrize("wrong, message", FORWARD_MISTAKES, ids=[m[:40] for _, m in FORWARD_MISTAKES])
+def test_forward_names_each_mistake(wrong, message):
     with pytest.raises(ExerciseError, match=message):
         check_forward(wrong)
 
 
+def by_einsum(X, params):
+    A = X
+    for l in range(1, len(params) // 2 + 1):
+        A = sigmoid(np.einsum("ij,jk->ik", params[f"W{l}"], A) + params[f"b{l}"])
+    return A
+
+
+def one_example_at_a_time(X, params):
+    return np.hstack([forward(X[:, [k]], params) for k in range(X.shape[1])])
+
+
+def while_loop(X, params):
+    l, A = 1, X
+    while f"W{l}" in params:
+        A = 1 / (1 + np.exp(-(params[f"W{l}"] @ A + params[f"b{l}"])))
+        l += 1
+    return A
+
+
 @pytest.mark.parametrize("right", [
-    lambda X, W1, b1, W2, b2: forward(X, W1, b1, W2, b2).tolist(),
-    lambda X, W1, b1, W2, b2: sigmoid(np.einsum("ij,jk->ik", W2, sigmoid(np.einsum("ij,jk->ik", W1, X) + b1)) + b2),
-    lambda X, W1, b1, W2, b2: forward(X.astype(np.float32), W1.astype(np.float32), b1.astype(np.float32),
-                                      W2.astype(np.float32), b2.astype(np.float32)),
-    lambda X, W1, b1, W2, b2: np.array([[forward(X[:, [k]], W1, b1, W2, b2)[0, 0] for k in range(X.shape[1])]]),
-])
+    forward, by_einsum, one_example_at_a_time, while_loop,
+    lambda X, p: forward(X, p).tolist(),
+    lambda X, p: forward(X.astype(np.float32), {name: v.astype(np.float32) for name, v in p.items()}),
+], ids=["loop", "einsum", "one example at a time", "while over the keys", "lists", "float32"])
 def test_forward_accepts(right, capsys):
     assert check_forward(right) is True
-    assert capsys.readouterr().out == "✓ forward: correct (one example and a batch of 5)\n"
+    assert capsys.readouterr().out == "✓ forward: correct (one example and a batch, 1, 2 and 3 layers)\n"
 
 
-def test_forward_names_the_bias_when_adding_it_fails():
-    # Only for one example does a row b1 broadcast into a (3, 3) matrix; for m examples adding it raises.
-    def row_bias_for_batches(X, W1, b1, W2, b2):
-        return forward(X, W1, b1 if X.shape[1] == 1 else b1.T, W2, b2)
+def test_forward_names_no_mistake_when_two_give_that_value():
+    # With one layer, "the output layer's activation" and "no layer's activation" are the same mistake:
+    # unambiguous() keeps neither message for that case (the two-layer cases before it tell them apart).
+    from mlnotes.exercises.ch01_neural_network import FORWARD_CASES
+    assert FORWARD_CASES[-1][0] == [3, 2]
 
-    with pytest.raises(ExerciseError, match=r"raised ValueError adding a bias: b1 must stay a column"):
-        check_forward(row_bias_for_batches)
+    def linear_for_one_layer(X, params):
+        return layers(X, params, g_last=lambda z: z) if len(params) == 2 else forward(X, params)
+
+    with pytest.raises(ExerciseError, match=r"(?s)^linear_for_one_layer\(X \(3, 4\), .* returned .*, expected"):
+        check_forward(linear_for_one_layer)

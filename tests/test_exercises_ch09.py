@@ -42,6 +42,17 @@ def loop_over_classes(start, stop_less):
     return counts
 
 
+def bool_counts(y_true, y_pred, n_classes):
+    C = np.zeros((n_classes, n_classes), dtype=bool)
+    for t, p in zip(y_true, y_pred):
+        C[t, p] += 1  # True + 1 stays True
+    return C
+
+
+def histogram(y_true, y_pred, n_classes):
+    return np.histogram2d(y_true, y_pred, bins=n_classes, range=[[0, n_classes], [0, n_classes]])[0]
+
+
 def sized_from_labels(y_true, y_pred, n_classes):
     return confusion_counts(y_true, y_pred, max(y_true.max(), y_pred.max()) + 1)
 
@@ -50,6 +61,8 @@ def test_confusion_counts_accepts_right_answers(capsys):
     assert check_confusion_counts(confusion_counts) is True
     assert capsys.readouterr().out == "✓ confusion_counts: correct (repeated pairs, a class that never occurs)\n"
     assert check_confusion_counts(confusion_add_at) is True
+    assert check_confusion_counts(histogram) is True
+    assert check_confusion_counts(lambda t, p, n: np.bincount(t * n + p, minlength=n * n).reshape(n, n)) is True
 
 
 @pytest.mark.parametrize("fn, message", [
@@ -66,6 +79,11 @@ def test_confusion_counts_accepts_right_answers(capsys):
     (lambda t, p, n: confusion_counts(t, p, n + 1), r"returned shape \(4, 4\), an off-by-one"),
     (lambda t, p, n: np.zeros((n - 1, n - 1)), r"returned shape \(2, 2\), an off-by-one"),
     (lambda t, p, n: None, "returned None: did you forget `return`"),
+    (lambda t, p, n: np.diag(np.diag(confusion_counts(t, p, n))), "you counted only the right answers, the diagonal"),
+    (lambda t, p, n: confusion_counts(t, p, n) - np.diag(np.diag(confusion_counts(t, p, n))),
+     "the diagonal is 0: you left out the examples predicted right"),
+    (lambda t, p, n: 100 * confusion_counts(t, p, n) / len(t), "you returned percentages of all the examples"),
+    (bool_counts, r"returned an array of True/False: a bool array cannot count"),
     (lambda t, p, n: confusion_counts(t, p, n) + np.eye(n),
      r"(?s)returned \[\[3\., 1\., 1\.\],.* expected \[\[2\., 1\., 1\.\],"),
 ])
@@ -171,6 +189,10 @@ def test_fastest_stable_lr_accepts_right_answers(capsys):
      r"lr=0\.5 did not diverge: its loss rose for a while \(\[2\.3 , 2\.6 , 0\.05, 0\.1 \]\)"),
     (filtered_by(lambda h: not np.isfinite(h).all() or h[-1] > h.min()),
      r"lr=0\.5 did not diverge: its loss rose for a while"),
+    # the winner ends above its loss after epoch 1 but far below its start: not diverged
+    (filtered_by(lambda h: not np.isfinite(h).all() or h[-1] > h[1]),
+     r"lr=1 did not diverge: its loss rose for a while \(\[2\.3 , 0\.1 , 0\.2 , 0\.25\]\)"),
+    (filtered_by(lambda h: bool(np.isinf(h).any()) or h[-1] > h[0]), r"lr=3 diverged \(its losses .* end in nan\)"),
 ])
 def test_fastest_stable_lr_names_each_mistake(fn, message):
     with pytest.raises(ExerciseError, match=message):

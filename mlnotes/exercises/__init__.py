@@ -21,7 +21,7 @@ from mlnotes.exercises.ch06_backpropagation import (
     check_update,
     check_update_weights,
 )
-from mlnotes.exercises.ch07_backprop_derivation import check_error_into_neuron, check_output_error_mse
+from mlnotes.exercises.ch07_backprop_derivation import check_softmax_jacobian, check_softmax_mse_error
 from mlnotes.exercises.ch08_autograd import check_accumulate, check_bias_backward, check_matmul_backward
 from mlnotes.exercises.ch09_digits_project import check_confusion_counts, check_fastest_stable_lr
 from mlnotes.exercises.checking import ExerciseError, require
@@ -39,7 +39,7 @@ __all__ = [
     "check_gradient_descent", "check_minibatch_indices", "check_momentum_step",
     "check_deep_forward", "check_layer_gradients", "check_hidden_error", "check_backward",
     "check_update_weights", "check_update",
-    "check_error_into_neuron", "check_output_error_mse",
+    "check_softmax_jacobian", "check_softmax_mse_error",
     "check_accumulate", "check_bias_backward", "check_matmul_backward",
     "check_confusion_counts", "check_fastest_stable_lr",
     "ExerciseError", "require",

@@ -19,6 +19,9 @@ def check_weighted_sum(fn):
     for x, w, b in cases:
         given = f"x={fmt(x)}, w={fmt(w)}, b={b:g}"
         got = call_unchanged(fn, x, w, b, given=given, names="x w b")
+        if isinstance(got, str):  # np.asarray("4.75", dtype=float) would read it as the number
+            raise ExerciseError(f"{fn.__name__}({given}) returned the text {got!r}; return the number itself, "
+                                f"not a string")
         reject_one_per_input(got, x, fn.__name__, given,
                              "add the products w_i x_i up into a single number (np.sum or a loop)")
         got = as_result(got, fn.__name__, given)
@@ -31,6 +34,7 @@ def check_weighted_sum(fn):
             (want - b, "you forgot the bias: z = sum_i w_i x_i + b"),
             (want - 2 * b, "you subtracted the bias; it is added: z = sum_i w_i x_i + b"),
             (want + (len(x) - 1) * b, "you added b to every term; the bias is added once, after the sum"),
+            (np.mean(w * x) + b, "you averaged the products (np.mean); z adds them up: np.sum(w * x) + b"),
         ])
     return passed("weighted_sum", f"{len(cases)} cases")
 

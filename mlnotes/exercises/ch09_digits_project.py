@@ -2,7 +2,7 @@
 import numpy as np
 
 from mlnotes.datasets import Standardizer, load_digits
-from mlnotes.exercises.checking import ExerciseError, as_result, call, compare, fmt, passed
+from mlnotes.exercises.checking import ExerciseError, as_result, call, compare, fmt, passed, unambiguous
 from mlnotes.experiments import diverged, fastest_stable, learning_rate_sweep
 from mlnotes.losses import one_hot
 from mlnotes.network import MLP
@@ -25,6 +25,10 @@ def check_confusion_counts(fn):
         given = f"y_true={y_true}, y_pred={y_pred}, n_classes={n}"
         got = call(fn, np.array(y_true), np.array(y_pred), n, given=given)
         want = confusion_matrix(y_true, y_pred, n).astype(float)
+        if isinstance(got, np.ndarray) and got.dtype == bool:
+            raise ExerciseError(f"{fn.__name__}({given}) returned an array of True/False: a bool array cannot count "
+                                f"(True + 1 stays True). Make C of whole numbers, np.zeros((n_classes, n_classes), "
+                                f"dtype=int)")
         arr = as_result(got, fn.__name__, given)
         seen = max(max(y_true), max(y_pred)) + 1
         if arr.shape == (seen, seen) and seen != n:
@@ -39,7 +43,7 @@ def check_confusion_counts(fn):
         missing_first, missing_last = want.copy(), want.copy()
         missing_first[0, :], missing_first[:, 0] = 0, 0
         missing_last[-1, :], missing_last[:, -1] = 0, 0
-        compare(arr, want, fn.__name__, given, mistakes=[
+        compare(arr, want, fn.__name__, given, mistakes=unambiguous([
             (want.T, "rows and columns are swapped: row t is the TRUE class and column p the PREDICTED one, "
                      "C[t, p] += 1 for each example (t = y_true[k], p = y_pred[k])"),
             (want / want.sum(), "you returned fractions of all the examples; C counts them (whole numbers)"),
@@ -53,7 +57,12 @@ def check_confusion_counts(fn):
             (missing_first, "class 0 is missing: its row and column are all 0. range(n_classes) starts at 0"),
             (missing_last, f"the last class, {n - 1}, is missing: its row and column are all 0. "
                            f"range(n_classes) already stops before n_classes, not before n_classes - 1"),
-        ])
+            (np.diag(np.diag(want)), "you counted only the right answers, the diagonal; C counts every example, the "
+                                     "wrong ones too: example k adds 1 in row y_true[k], column y_pred[k]"),
+            (want - np.diag(np.diag(want)), "the diagonal is 0: you left out the examples predicted right; C counts "
+                                            "them too, on its diagonal, C[t, t]"),
+            (100 * want / want.sum(), "you returned percentages of all the examples; C counts them (whole numbers)"),
+        ]))
     return passed("confusion_counts", "repeated pairs, a class that never occurs")
 
 
@@ -86,6 +95,8 @@ def _named_cases():
         {0.001: [2.3, 2.3, 2.3], 2.0: [2.3, nan, nan], 0.5: [2.3, 2.0, 2.9]},
         # the winner first rises above its start, then ends lowest, and its last epoch rises a little
         {0.5: [2.3, 2.6, 0.05, 0.1], 0.2: [2.3, 1.0, 0.6, 0.3], 0.05: [2.3, 1.9, 1.6, 1.4]},
+        # the winner ends above its loss after epoch 1 (and above its lowest), still far below its start
+        {1.0: [2.3, 0.1, 0.2, 0.25], 0.3: [2.3, 0.9, 0.5, 0.4]},
     ]
 
 
