@@ -15,7 +15,16 @@ from mlnotes.exercises.ch04_loss_functions import check_mae, check_mse, check_rm
 from mlnotes.exercises.ch05_gradient_descent import check_gradient_descent, check_minibatch_indices, check_momentum_step
 from mlnotes.exercises.ch06_backpropagation import check_hidden_error, check_layer_gradients, check_update_weights
 from mlnotes.exercises.ch07_backprop_derivation import check_error_into_neuron, check_output_error_mse
-from mlnotes.exercises.ch08_autograd import check_accumulate, check_bias_backward, check_matmul_backward
+from mlnotes.exercises.ch08_autograd import (
+    check_add,
+    check_backward_pass,
+    check_bias_backward,
+    check_matmul_backward,
+    check_mul,
+    check_power,
+    check_tanh,
+    check_topological_order,
+)
 from mlnotes.exercises.ch09_digits_project import check_confusion_counts, check_fastest_stable_lr
 from mlnotes.exercises.checking import ExerciseError, require
 from mlnotes.exercises.progress import recorded
@@ -32,7 +41,8 @@ __all__ = [
     "check_gradient_descent", "check_minibatch_indices", "check_momentum_step",
     "check_hidden_error", "check_layer_gradients", "check_update_weights",
     "check_error_into_neuron", "check_output_error_mse",
-    "check_accumulate", "check_bias_backward", "check_matmul_backward",
+    "check_add", "check_mul", "check_power", "check_tanh", "check_topological_order", "check_backward_pass",
+    "check_bias_backward", "check_matmul_backward",
     "check_confusion_counts", "check_fastest_stable_lr",
     "ExerciseError", "require",
 ]
