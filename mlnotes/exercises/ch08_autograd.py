@@ -83,24 +83,26 @@ def _check_operation(fn, name, nodes, extra, want_data, data_mistakes, locals_, 
                             f"into its inputs' gradients")
 
     def after(terms, add=True):
+        """The inputs' gradients once a rule adding (or assigning) these terms has run: a number for one input."""
         grads = {id(node): grad for node, grad in zip(distinct, before)}
         for node, term in zip(nodes, terms):
             grads[id(node)] = grads[id(node)] + term if add else term
-        return [grads[id(node)] for node in distinct]
+        return grads[id(distinct[0])] if len(distinct) == 1 else [grads[id(node)] for node in distinct]
 
     right = [local * g for local in locals_]
     shared = len(distinct) < len(nodes)
     labels = ", ".join(n.label for n in distinct)
+    held = " and ".join(f"{n.label}.grad held {grad:g}" for n, grad in zip(distinct, before))
     overwrote = (f"in {name}({given}) the node {distinct[0].label} is both inputs, and your rule set its gradient "
                  f"(`{distinct[0].label}.grad = ...`) instead of adding to it: the second use's term replaced the "
                  f"first. Each use adds its term, a.grad += ..., b.grad += ...: then x + x and x * x come out right"
                  if shared else
-                 f"{name}({given}): the inputs' .grad held {fmt(before)} before your rule ran (they are used by "
-                 f"other nodes too), and your rule replaced it: add, a.grad += ..., never a.grad = ..., or the "
-                 f"terms of the other uses are lost")
+                 f"{name}({given}): {held} before your rule ran (as when an input is used by other nodes too), "
+                 f"and your rule replaced it: add to it, a.grad += ..., never a.grad = ..., or the terms of the "
+                 f"other uses are lost")
     mistakes = [(after(right, add=False), overwrote)]
     mistakes += [(after(terms), message) for terms, message in wrong_rules]
-    got = [node.grad for node in distinct]
+    got = distinct[0].grad if len(distinct) == 1 else [node.grad for node in distinct]
     compare(got, after(right), f"{name}'s rule", f"{given}; out.grad = {g:g}, so {labels} .grad", mistakes=unambiguous(
         [(value, message) for value, message in mistakes if not close(value, after(right))]))
     return out
@@ -114,8 +116,8 @@ def check_add(fn):
     """fn(a, b) must return out = Scalar(a.data + b.data, (a, b), "+") whose rule adds out.grad into a.grad and
     b.grad."""
     for a, b, g in ((_named(2.0, "a"), _named(-3.5, "b"), 1.5),
-                    (_named(2.0, "a", 0.5), _named(-3.5, "b", -2.0), 1.5),
-                    (_named(1.25, "x"),) * 2 + (0.75,)):
+                    (_named(1.25, "x"),) * 2 + (0.75,),
+                    (_named(2.0, "a", 0.5), _named(-3.5, "b", -2.0), 1.5)):
         given = f"{a.label}, {b.label} with {a.label}.data = {a.data:g}" + (
             "" if a is b else f", {b.label}.data = {b.data:g}")
         _check_operation(fn, fn.__name__, [a, b], (), a.data + b.data, [
@@ -133,8 +135,8 @@ def check_mul(fn):
     """fn(a, b) must return out = Scalar(a.data * b.data, (a, b), "*") whose rule adds b.data * out.grad into a.grad
     and a.data * out.grad into b.grad."""
     for a, b, g in ((_named(2.0, "a"), _named(-3.5, "b"), 1.5),
-                    (_named(2.0, "a", 0.5), _named(-3.5, "b", -2.0), 1.5),
-                    (_named(3.0, "x"),) * 2 + (0.75,)):
+                    (_named(3.0, "x"),) * 2 + (0.75,),
+                    (_named(2.0, "a", 0.5), _named(-3.5, "b", -2.0), 1.5)):
         given = f"{a.label}, {b.label} with {a.label}.data = {a.data:g}" + (
             "" if a is b else f", {b.label}.data = {b.data:g}")
         _check_operation(fn, fn.__name__, [a, b], (), a.data * b.data, [
@@ -268,59 +270,63 @@ def _order_of(fn, root, given):
     return got
 
 
+def _judge_order(name, given, got, root, nodes):
+    """ExerciseError unless got lists every node of nodes once, each after all of its parents."""
+    counts = {}
+    for node in got:
+        counts[id(node)] = counts.get(id(node), 0) + 1
+    twice = [node for node in nodes if counts.get(id(node), 0) > 1]
+    if twice:
+        node, users = twice[0], [n.label for n in nodes if any(p is twice[0] for p in n._prev)]
+        if not users:
+            raise ExerciseError(f"{name}({given}) lists the root {node.label} {counts[id(node)]} times: every node "
+                                f"comes once, the root last")
+        used_by = " and ".join(users) if len(users) > 1 else f"{users[0]} twice"
+        raise ExerciseError(f"{name}({given}) lists {node.label} {counts[id(node)]} times: it is used by {used_by}, "
+                            f"and your search visited it from each use; the backward pass would then pass its "
+                            f"gradient on more than once. Keep a set of the nodes visited and skip those already in it")
+    missing = [node for node in nodes if id(node) not in counts]
+    if missing:
+        alike = [m for m in missing if any(m.data == n.data and id(n) in counts for n in nodes)]
+        if alike:
+            raise ExerciseError(f"{name}({given}) leaves out {alike[0].label}, which holds the same number "
+                                f"({alike[0].data:g}) as another node: your visited set holds numbers (or labels), "
+                                f"so two different nodes look like one. Keep the nodes themselves in it: "
+                                f"visited.add(node)")
+        if root in missing:
+            raise ExerciseError(f"{name}({given}) leaves out the root {root.label}: the order ends with the root "
+                                f"itself (the backward pass starts there)")
+        if all(not m._prev for m in missing):
+            raise ExerciseError(f"{name}({given}) leaves out the leaves {', '.join(m.label for m in missing[:5])}: "
+                                f"the order holds every node of the graph, the inputs too (their gradients are what "
+                                f"training needs)")
+        raise ExerciseError(f"{name}({given}) leaves out {', '.join(m.label for m in missing[:5])}: follow every "
+                            f"parent (node._prev) of every node you reach")
+    if len(got) != len(nodes):
+        raise ExerciseError(f"{name}({given}) returned {len(got)} nodes; the graph has {len(nodes)}")
+    place = {id(node): k for k, node in enumerate(got)}
+    if got[0] is root and all(place[id(p)] > place[id(n)] for n in nodes for p in n._prev):
+        raise ExerciseError(f"{name}({given}) starts with the root and ends with the leaves: that is the order the "
+                            f"backward pass visits. Return it leaves first, root last (each node after its parents); "
+                            f"the backward pass reverses it")
+    for node in got:
+        early = [p for p in node._prev if place[id(p)] > place[id(node)]]
+        if early:
+            raise ExerciseError(f"{name}({given}) puts {node.label} before {early[0].label}, one of its inputs. Read "
+                                f"backwards, the backward pass would reach {early[0].label} before {node.label}, one "
+                                f"of its users, and pass on {early[0].label}'s gradient before {node.label} has added "
+                                f"its term. Append a node only once all its parents are in the order (after visiting "
+                                f"them: post-order)")
+
+
 def check_topological_order(fn):
     """fn(root) must return every node of root's graph once, each after all of its parents (leaves first, root last)."""
-    name = fn.__name__
     for description, root, nodes in _graphs():
         given = f"the root of {description}"
-        got = _order_of(fn, root, given)
-        counts = {}
-        for node in got:
-            counts[id(node)] = counts.get(id(node), 0) + 1
-        twice = [node for node in nodes if counts.get(id(node), 0) > 1]
-        if twice:
-            users = [n.label for n in nodes if twice[0] in n._prev]
-            raise ExerciseError(f"{name}({given}) lists {twice[0].label} {counts[id(twice[0])]} times: it is used "
-                                f"by {' and '.join(users) if len(users) > 1 else users[0] + ' twice'}, and your "
-                                f"search visited it from each use; the backward pass would then pass its gradient "
-                                f"on more than once. Keep a set of the nodes visited and skip those already in it")
-        missing = [node for node in nodes if id(node) not in counts]
-        if missing:
-            alike = [m for m in missing if any(m.data == n.data and id(n) in counts for n in nodes)]
-            if alike:
-                raise ExerciseError(f"{name}({given}) leaves out {alike[0].label}, which holds the same number "
-                                    f"({alike[0].data:g}) as another node: your visited set holds numbers (or "
-                                    f"labels), so two different nodes look like one. Keep the nodes themselves "
-                                    f"in it: visited.add(node)")
-            if root in missing:
-                raise ExerciseError(f"{name}({given}) leaves out the root {root.label}: the order ends with the "
-                                    f"root itself (backward starts there)")
-            if all(not m._prev for m in missing):
-                raise ExerciseError(f"{name}({given}) leaves out the leaves {', '.join(m.label for m in missing)}: "
-                                    f"the order holds every node of the graph, inputs too (their gradients are "
-                                    f"what training needs)")
-            raise ExerciseError(f"{name}({given}) leaves out {', '.join(m.label for m in missing)}: follow every "
-                                f"parent (node._prev) of every node you reach")
-        if len(got) != len(nodes):
-            raise ExerciseError(f"{name}({given}) returned {len(got)} nodes; the graph has {len(nodes)}")
-        place = {id(node): k for k, node in enumerate(got)}
-        if got[0] is root and all(place[id(p)] > place[id(n)] for n in nodes for p in n._prev):
-            raise ExerciseError(f"{name}({given}) starts with the root and ends with the leaves: that is the order "
-                                f"the backward pass visits. Return it leaves first, root last (each node after its "
-                                f"parents); the backward pass reverses it")
-        for node in got:
-            early = [p for p in node._prev if place[id(p)] > place[id(node)]]
-            if early:
-                raise ExerciseError(f"{name}({given}) puts {node.label} before {early[0].label}, one of its inputs. "
-                                    f"Read backwards, the backward pass would reach {early[0].label} before "
-                                    f"{node.label}, one of its users, and pass on {early[0].label}'s gradient before "
-                                    f"{node.label} has added its term. Append a node only once all its parents are "
-                                    f"in the order (after visiting them: post-order)")
+        _judge_order(fn.__name__, given, _order_of(fn, root, given), root, nodes)
     root, nodes = _chain(DEEP)
-    got = _order_of(fn, root, f"the root of a chain of {DEEP:,} operations")
-    if len(got) != len(nodes) or got[-1] is not root or got[0] is not nodes[0]:
-        raise ExerciseError(f"{name}(the root of a chain of {DEEP:,} operations) returned {len(got)} nodes, "
-                            f"expected {len(nodes)} from the first input x0 to the root")
+    given = f"the root of a chain of {DEEP:,} operations"
+    _judge_order(fn.__name__, given, _order_of(fn, root, given), root, nodes)
     return passed("topological_order", f"shared nodes once each, every node after its inputs, "
                                        f"and a chain of {DEEP:,} operations")
 
@@ -347,11 +353,12 @@ def check_backward_pass(fn):
         mistakes = [
             (_run_rules(nodes, 0.0, reversed(nodes)), "every gradient is 0: the root's gradient starts the pass, "
                                                       "so set root.grad = 1 (dL/dL = 1) before running the rules"),
-            (_run_rules(nodes, 1.0, nodes), "you ran the rules in the topological order, leaves first: a node then "
-                                           "passes on its gradient before its users have added their terms. Run "
-                                           "them in reverse, root first: for node in reversed(order)"),
-            (_run_rules(nodes, 1.0, [root]), "only the root's rule ran: run the rule of every node of the order, "
-                                             "for node in reversed(order): node._backward()"),
+            # leaves first, every rule but the root's runs while its node's gradient is still 0: the same numbers
+            (_run_rules(nodes, 1.0, [root]), "only the root's inputs got a gradient: either only the root's rule ran, "
+                                             "or the rules ran in the topological order, leaves first, so that each "
+                                             "node passed on its gradient before its users had added their terms "
+                                             "(while it was still 0). Run every rule, root first: for node in "
+                                             "reversed(order): node._backward()"),
         ]
         with_grads = [(value[:-1], message) for value, message in mistakes]  # the root's own grad is checked apart
         call(fn, root, given=given)
