@@ -22,7 +22,16 @@ from mlnotes.exercises.ch06_backpropagation import (
     check_update_weights,
 )
 from mlnotes.exercises.ch07_backprop_derivation import check_softmax_jacobian, check_softmax_mse_error
-from mlnotes.exercises.ch08_autograd import check_accumulate, check_bias_backward, check_matmul_backward
+from mlnotes.exercises.ch08_autograd import (
+    check_add,
+    check_backward_pass,
+    check_bias_backward,
+    check_matmul_backward,
+    check_mul,
+    check_power,
+    check_tanh,
+    check_topological_order,
+)
 from mlnotes.exercises.ch09_digits_project import check_confusion_counts, check_fastest_stable_lr
 from mlnotes.exercises.checking import ExerciseError, require
 from mlnotes.exercises.progress import recorded
@@ -40,7 +49,8 @@ __all__ = [
     "check_deep_forward", "check_layer_gradients", "check_hidden_error", "check_backward",
     "check_update_weights", "check_update",
     "check_softmax_jacobian", "check_softmax_mse_error",
-    "check_accumulate", "check_bias_backward", "check_matmul_backward",
+    "check_add", "check_mul", "check_power", "check_tanh", "check_topological_order", "check_backward_pass",
+    "check_bias_backward", "check_matmul_backward",
     "check_confusion_counts", "check_fastest_stable_lr",
     "ExerciseError", "require",
 ]
