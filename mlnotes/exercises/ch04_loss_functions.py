@@ -107,7 +107,8 @@ def check_regression_losses(fn):
         want = [loss(e) for _, loss, _ in LOSSES]
         if got is None:
             raise ExerciseError(f"{name}({given}) returned None: did you forget `return`?")
-        parts = list(got) if isinstance(got, (tuple, list)) else None
+        one_d = isinstance(got, np.ndarray) and got.ndim == 1  # np.array([mae, mse, rmse]) is fine too
+        parts = list(got) if isinstance(got, (tuple, list)) or one_d else None
         if parts is None or len(parts) != 3:
             raise ExerciseError(f"{name}({given}) returned {fmt(got)}; return three numbers, "
                                 f"mae, mse, rmse (a tuple: return mae, mse, rmse)")
