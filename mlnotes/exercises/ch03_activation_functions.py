@@ -79,11 +79,12 @@ def check_sigmoid(fn):
 
 #: The largest x for which e^x is a float (about 1.8e308); np.exp and math.exp overflow above it.
 EXP_LIMIT = 709.78
-OVERFLOW_UNUSED = ("your {name} computes e^{big:.0f} along the way, for z = ±1000: that overflows (inf, and numpy warns, "
-                   "but here the warning is silenced). The result is right because the inf is thrown away, as when "
-                   "np.where evaluates both of its formulas for every z before it picks one; the exercise asks for a "
-                   "sigmoid that never overflows. Exponentiate only numbers <= 0, such as -|z|, or apply each "
-                   "formula only to the entries it suits (out[pos] = ... with a boolean mask pos = z >= 0)")
+OVERFLOW_UNUSED = ("your {name} computes e^{big:.0f} along the way, for z = ±1000: that overflows (inf, and "
+                   "numpy warns, but here the warning is silenced). The result is right because the inf is thrown "
+                   "away, as when np.where evaluates both of its formulas for every z before it picks one; the "
+                   "exercise asks for a sigmoid that never overflows. Exponentiate only numbers <= 0, such as -|z|, "
+                   "or apply each formula only to the entries it suits (out[pos] = ... with a boolean mask "
+                   "pos = z >= 0)")
 
 
 @contextlib.contextmanager

@@ -119,7 +119,8 @@ def check_regression_losses(fn):
                                         f"{', '.join(LOSSES[k][0] for k in order)}; return them as (MAE, MSE, RMSE)")
         for part, (loss_name, loss, mistakes) in zip(parts, LOSSES):
             if _shape(part) == y.shape:
-                raise ExerciseError(f"the {loss_name} from {name}({given}) is {y.size} numbers, one per example: a loss is one number, "
+                raise ExerciseError(f"the {loss_name} from {name}({given}) is {y.size} numbers, one per example: "
+                                    f"a loss is one number, "
                                     f"the mean over the m examples")
             named = [(value, f"your {loss_name}: {message}") for value, message in unambiguous(mistakes(e, e.size))]
             compare(part, loss(e), f"the {loss_name} from {name}", given, mistakes=named)
@@ -229,7 +230,8 @@ def _broadcast_message(fn, error, Z):
                     f"(shape (1, {shape[1]})), so that they act on every column")
     if re.search(rf"\({n},\)", error):
         seen = _reductions_along_rows(fn, Z)
-        what = {"sum": "a sum", "max": "a maximum", "min": "a minimum", "mean": "a mean"}.get(seen[-1]) if seen else None
+        named = {"sum": "a sum", "max": "a maximum", "min": "a minimum", "mean": "a mean"}
+        what = named.get(seen[-1]) if seen else None
         if what:
             return (f"an array of shape ({n},) does not line up with Z {shape}: {what} over axis=1 (along each row) "
                     f"without keepdims gives that. {down_columns}")
