@@ -9,9 +9,15 @@ progress.py records each check's latest result (python -m mlnotes progress).
 """
 from mlnotes.exercises.ch00_welcome import check_example_column, check_weighted_sum
 from mlnotes.exercises.ch01_neural_network import check_count_parameters, check_forward
-from mlnotes.exercises.ch02_neuron import check_layer_forward, check_neuron
+from mlnotes.exercises.ch02_neuron import check_layer_forward, check_network_forward, check_neuron
 from mlnotes.exercises.ch03_activation_functions import check_hat, check_relu, check_sigmoid
-from mlnotes.exercises.ch04_loss_functions import check_mae, check_mse, check_rmse, check_softmax
+from mlnotes.exercises.ch04_loss_functions import (
+    check_mae,
+    check_mse,
+    check_regression_losses,
+    check_rmse,
+    check_softmax,
+)
 from mlnotes.exercises.ch05_gradient_descent import check_gradient_descent, check_minibatch_indices, check_momentum_step
 from mlnotes.exercises.ch06_backpropagation import (
     check_backward,
@@ -42,9 +48,9 @@ _show_errors_as_messages()  # a failed check shows its message, not the check's 
 __all__ = [
     "check_example_column", "check_weighted_sum",
     "check_count_parameters", "check_forward",
-    "check_layer_forward", "check_neuron",
+    "check_layer_forward", "check_network_forward", "check_neuron",
     "check_hat", "check_relu", "check_sigmoid",
-    "check_mae", "check_mse", "check_rmse", "check_softmax",
+    "check_mae", "check_mse", "check_regression_losses", "check_rmse", "check_softmax",
     "check_gradient_descent", "check_minibatch_indices", "check_momentum_step",
     "check_deep_forward", "check_layer_gradients", "check_hidden_error", "check_backward",
     "check_update_weights", "check_update",

@@ -1,4 +1,7 @@
 """Checks for the exercises of 03_activation_functions."""
+import contextlib
+import math
+
 import numpy as np
 
 from mlnotes.activations import leaky_relu, relu, relu_sum, sigmoid, tanh
@@ -56,19 +59,63 @@ def check_sigmoid(fn):
     if isinstance(got, np.ndarray) and got.dtype.kind in "iu":
         raise ExerciseError(INTEGERS.format(name=name, got=got.tolist()))
     compare(got, sigmoid(z_int), name, given)
-    for big in (-1000.0, 1000.0):
-        zs = np.array([big, big / 20, 0.0])
-        try:
-            got = call(fn, zs.copy(), given=f"z={fmt(zs)}")
-        except ExerciseError as e:
-            if "overflow" in str(e) or "OverflowError" in str(e):
-                raise ExerciseError(OVERFLOW.format(name=name, z=big, big=abs(big))) from None
-            raise
-        if _shape(got) == zs.shape and not np.all(np.isfinite(np.asarray(got, dtype=float))):
-            raise ExerciseError(OVERFLOW.format(name=name, z=big, big=abs(big)) + SILENCED.format(got=fmt(got)))
-        compare(got, sigmoid(zs), name, f"z={fmt(zs)}")
-    _check_silenced_overflow(fn)
+    with _watching_exp(fn) as exponents:
+        for big in (-1000.0, 1000.0):
+            zs = np.array([big, big / 20, 0.0])
+            try:
+                got = call(fn, zs.copy(), given=f"z={fmt(zs)}")
+            except ExerciseError as e:
+                if "overflow" in str(e) or "OverflowError" in str(e):
+                    raise ExerciseError(OVERFLOW.format(name=name, z=big, big=abs(big))) from None
+                raise
+            if _shape(got) == zs.shape and not np.all(np.isfinite(np.asarray(got, dtype=float))):
+                raise ExerciseError(OVERFLOW.format(name=name, z=big, big=abs(big)) + SILENCED.format(got=fmt(got)))
+            compare(got, sigmoid(zs), name, f"z={fmt(zs)}")
+        _check_silenced_overflow(fn)
+    if exponents:
+        raise ExerciseError(OVERFLOW_UNUSED.format(name=name, big=max(exponents)))
     return passed("sigmoid", "numbers, arrays, and z = ±1000 without overflow")
+
+
+#: The largest x for which e^x is a float (about 1.8e308); np.exp and math.exp overflow above it.
+EXP_LIMIT = 709.78
+OVERFLOW_UNUSED = ("your {name} computes e^{big:.0f} along the way, for z = ±1000: that overflows (inf, and "
+                   "numpy warns, but here the warning is silenced). The result is right because the inf is thrown "
+                   "away, as when np.where evaluates both of its formulas for every z before it picks one; the "
+                   "exercise asks for a sigmoid that never overflows. Exponentiate only numbers <= 0, such as -|z|, "
+                   "or apply each formula only to the entries it suits (out[pos] = ... with a boolean mask "
+                   "pos = z >= 0)")
+
+
+@contextlib.contextmanager
+def _watching_exp(fn):
+    """Within the block, np.exp and math.exp (also under other names in fn's module, e.g. `from numpy import exp`)
+    note every argument above EXP_LIMIT in the list the block gets: the overflow a silenced warning hides."""
+    exponents = []
+
+    def watching(exp):
+        def watched(x, *args, **kwargs):
+            try:
+                largest = float(np.max(np.asarray(x, dtype=float), initial=-np.inf))
+            except (TypeError, ValueError):
+                largest = -np.inf
+            if largest > EXP_LIMIT:
+                exponents.append(largest)
+            return exp(x, *args, **kwargs)
+        return watched
+
+    watched = {id(np.exp): watching(np.exp), id(math.exp): watching(math.exp)}
+    names = getattr(fn, "__globals__", {})
+    places = [(np.__dict__, "exp"), (math.__dict__, "exp")]  # a module's attributes live in its __dict__
+    places += [(names, key) for key, value in list(names.items()) if id(value) in watched]
+    saved = [(where, key, where[key]) for where, key in places]
+    try:
+        for where, key, value in saved:
+            where[key] = watched[id(value)]
+        yield exponents
+    finally:
+        for where, key, value in reversed(saved):
+            where[key] = value
 
 
 #: e^700 is a float, e^740 is not: between them the textbook sigmoid's exponent overflows (to inf) and

@@ -1,10 +1,16 @@
-"""Checks for the exercises of 04_loss_functions. The loss checks call f(y_hat, y), like mlnotes.losses."""
+"""Checks for the exercises of 04_loss_functions. The loss checks call f(y_hat, y), like mlnotes.losses.
+
+The notebook's exercise is check_regression_losses (MAE, MSE and RMSE in one function); check_mae,
+check_mse and check_rmse check one loss each, with the same tables of mistakes.
+"""
+import os
 import re
+import sys
 
 import numpy as np
 
 from mlnotes.activations import softmax
-from mlnotes.exercises.checking import ExerciseError, _shape, call, compare, fmt, passed
+from mlnotes.exercises.checking import ExerciseError, _shape, call, compare, fmt, passed, unambiguous
 
 #: (y_hat, y) pairs: 1-D arrays of m predictions and m labels, errors of both signs and of different sizes,
 #: so that each typical mistake gives its own number.
@@ -25,9 +31,9 @@ def _check_loss(fn, what, want, mistakes):
     return passed(what, f"{len(CASES)} cases, m = {CASES[0][1].size} and m = {CASES[1][1].size}")
 
 
-def check_mse(fn):
-    """fn(y_hat, y) must return MSE = (1/m) sum_i (y_i - y_hat_i)^2 for 1-D arrays (F6)."""
-    return _check_loss(fn, "mse", lambda e: np.mean(e ** 2), lambda e, m: [
+def mse_mistakes(e, m):
+    """(value, message) of the usual slips in MSE, for errors e = y - y_hat of m examples."""
+    return [
         (np.sum(e ** 2), "MSE without the mean: you summed the squared errors; divide by m (np.mean does both)"),
         (np.mean(e), "you forgot to square the errors: MSE = (1/m) sum_i (y_i - y_hat_i)^2"),
         (-np.mean(e), "you forgot to square the errors: MSE = (1/m) sum_i (y_i - y_hat_i)^2"),
@@ -38,25 +44,37 @@ def check_mse(fn):
         (0.5 * np.mean(e ** 2), "that is half the MSE: (1/m) sum_i (y_i - y_hat_i)^2 has no factor 1/2 in front"),
         (2 * np.mean(e), "you multiplied the errors by 2 instead of squaring them: (y - y_hat) ** 2, not * 2"),
         (-2 * np.mean(e), "you multiplied the errors by 2 instead of squaring them: (y - y_hat) ** 2, not * 2"),
-    ])
+    ]
+
+
+def check_mse(fn):
+    """fn(y_hat, y) must return MSE = (1/m) sum_i (y_i - y_hat_i)^2 for 1-D arrays (F6)."""
+    return _check_loss(fn, "mse", lambda e: np.mean(e ** 2), mse_mistakes)
+
+
+NO_ABS = ("MAE without the absolute value of each error: positive and negative errors cancel "
+          "(taking |.| of the mean afterwards is too late): (1/m) sum_i |y_i - y_hat_i|")
+
+
+def mae_mistakes(e, m):
+    """(value, message) of the usual slips in MAE, for errors e = y - y_hat of m examples."""
+    return [
+        (np.mean(e), NO_ABS),
+        (-np.mean(e), NO_ABS),
+        (np.sum(np.abs(e)), "MAE without the mean: you summed the absolute errors; divide by m (np.mean does both)"),
+        (np.mean(e ** 2), "that is MSE (squared errors); MAE takes absolute values"),
+        (np.sum(np.abs(e)) / (m - 1), "divide by m, the number of examples, not m - 1"),
+    ]
 
 
 def check_mae(fn):
     """fn(y_hat, y) must return MAE = (1/m) sum_i |y_i - y_hat_i| for 1-D arrays (F5)."""
-    no_abs = ("MAE without the absolute value of each error: positive and negative errors cancel "
-              "(taking |.| of the mean afterwards is too late): (1/m) sum_i |y_i - y_hat_i|")
-    return _check_loss(fn, "mae", lambda e: np.mean(np.abs(e)), lambda e, m: [
-        (np.mean(e), no_abs),
-        (-np.mean(e), no_abs),
-        (np.sum(np.abs(e)), "MAE without the mean: you summed the absolute errors; divide by m (np.mean does both)"),
-        (np.mean(e ** 2), "that is MSE (squared errors); MAE takes absolute values"),
-        (np.sum(np.abs(e)) / (m - 1), "divide by m, the number of examples, not m - 1"),
-    ])
+    return _check_loss(fn, "mae", lambda e: np.mean(np.abs(e)), mae_mistakes)
 
 
-def check_rmse(fn):
-    """fn(y_hat, y) must return RMSE = sqrt((1/m) sum_i (y_i - y_hat_i)^2) for 1-D arrays (F7)."""
-    return _check_loss(fn, "rmse", lambda e: np.sqrt(np.mean(e ** 2)), lambda e, m: [
+def rmse_mistakes(e, m):
+    """(value, message) of the usual slips in RMSE, for errors e = y - y_hat of m examples."""
+    return [
         (np.mean(np.sqrt(e ** 2)), "RMSE as the mean of square roots: sqrt(e^2) is |e|, so that is MAE. "
                                    "Average the squared errors first, then take one square root of the mean"),
         (np.mean(e ** 2), "you forgot the square root: that is MSE"),
@@ -65,7 +83,49 @@ def check_rmse(fn):
         (np.abs(np.mean(e)), "you took the root of the squared mean error; square each error first, then average"),
         (np.std(e), "np.std subtracts the mean error first, RMSE does not: sqrt of the mean of the squared errors "
                     "themselves, np.sqrt(np.mean((y - y_hat) ** 2))"),
-    ])
+    ]
+
+
+def check_rmse(fn):
+    """fn(y_hat, y) must return RMSE = sqrt((1/m) sum_i (y_i - y_hat_i)^2) for 1-D arrays (F7)."""
+    return _check_loss(fn, "rmse", lambda e: np.sqrt(np.mean(e ** 2)), rmse_mistakes)
+
+
+#: The three losses of check_regression_losses, in the order the function returns them.
+LOSSES = [("MAE", lambda e: np.mean(np.abs(e)), mae_mistakes),
+          ("MSE", lambda e: np.mean(e ** 2), mse_mistakes),
+          ("RMSE", lambda e: np.sqrt(np.mean(e ** 2)), rmse_mistakes)]
+
+
+def check_regression_losses(fn):
+    """fn(y_hat, y) must return (MAE, MSE, RMSE) of two 1-D arrays (F5-F7), three numbers in this order."""
+    name = fn.__name__
+    for y_hat, y in CASES:
+        given = f"y_hat={fmt(y_hat)}, y={fmt(y)}"
+        got = call(fn, y_hat.copy(), y.copy(), given=given)
+        e = y - y_hat
+        want = [loss(e) for _, loss, _ in LOSSES]
+        if got is None:
+            raise ExerciseError(f"{name}({given}) returned None: did you forget `return`?")
+        one_d = isinstance(got, np.ndarray) and got.ndim == 1  # np.array([mae, mse, rmse]) is fine too
+        parts = list(got) if isinstance(got, (tuple, list)) or one_d else None
+        if parts is None or len(parts) != 3:
+            raise ExerciseError(f"{name}({given}) returned {fmt(got)}; return three numbers, "
+                                f"mae, mse, rmse (a tuple: return mae, mse, rmse)")
+        if all(_shape(p) == () for p in parts) and not np.allclose(parts, want, rtol=1e-6, atol=1e-9):
+            for order in ((0, 2, 1), (1, 0, 2), (1, 2, 0), (2, 0, 1), (2, 1, 0)):
+                if np.allclose(parts, [want[k] for k in order], rtol=1e-6, atol=1e-9):
+                    raise ExerciseError(f"{name}({given}) returned the three losses in the order "
+                                        f"{', '.join(LOSSES[k][0] for k in order)}; return them as (MAE, MSE, RMSE)")
+        for part, (loss_name, loss, mistakes) in zip(parts, LOSSES):
+            if _shape(part) == y.shape:
+                raise ExerciseError(f"the {loss_name} from {name}({given}) is {y.size} numbers, one per example: "
+                                    f"a loss is one number, "
+                                    f"the mean over the m examples")
+            named = [(value, f"your {loss_name}: {message}") for value, message in unambiguous(mistakes(e, e.size))]
+            compare(part, loss(e), f"the {loss_name} from {name}", given, mistakes=named)
+    return passed("regression_losses", f"MAE, MSE and RMSE; {len(CASES)} cases, "
+                                       f"m = {CASES[0][1].size} and m = {CASES[1][1].size}")
 
 
 WRONG_AXIS = ("softmax over the wrong axis: you made each row sum to 1. Each column is one example, so normalise "
@@ -94,7 +154,7 @@ def check_softmax(fn):
         got = call(fn, Z.copy(), given=given)
     except ExerciseError as e:
         if "could not be broadcast" in str(e):
-            raise ExerciseError(_broadcast_message(name, str(e), Z.shape)) from None
+            raise ExerciseError(_broadcast_message(fn, str(e), Z)) from None
         raise
     compare(got, softmax(Z), name, given, mistakes=[
         (E / E.sum(axis=1, keepdims=True), WRONG_AXIS),
@@ -113,17 +173,73 @@ def check_softmax(fn):
     return passed("softmax", "columns sum to 1, and scores of ±1000 do not overflow")
 
 
-def _broadcast_message(name, error, shape):
-    """What numpy's "could not be broadcast" says about a softmax of Z (n_classes, m): only a (n_classes,) array
-    can be told apart, the sum or the maximum of each row, taken without keepdims; the check cannot see which."""
-    n = shape[0]
+_NUMPY = os.path.dirname(np.__file__)
+
+
+class _Reductions(np.ndarray):
+    """Z as an array that notes every .sum, .max, .min and .mean taken of it or of arrays computed from it (np.sum,
+    np.max, np.min and np.mean call these methods too): (name, axis, keepdims), in the order they ran, into `log`."""
+    log = None
+
+    def sum(self, *args, **kwargs):
+        self._note("sum", args, kwargs, keepdims_at=3)
+        return super().sum(*args, **kwargs)
+
+    def max(self, *args, **kwargs):
+        self._note("max", args, kwargs, keepdims_at=2)
+        return super().max(*args, **kwargs)
+
+    def min(self, *args, **kwargs):
+        self._note("min", args, kwargs, keepdims_at=2)
+        return super().min(*args, **kwargs)
+
+    def mean(self, *args, **kwargs):
+        self._note("mean", args, kwargs, keepdims_at=3)
+        return super().mean(*args, **kwargs)
+
+    def _note(self, name, args, kwargs, keepdims_at):
+        caller = sys._getframe(2)
+        while caller is not None and caller.f_code.co_filename.startswith(_NUMPY):
+            if not caller.f_code.co_filename.endswith("fromnumeric.py"):
+                return  # numpy's own use inside another function (np.median takes a mean): not the learner's
+            caller = caller.f_back
+        if _Reductions.log is not None:
+            axis = kwargs.get("axis", args[0] if args else None)
+            keepdims = kwargs.get("keepdims", args[keepdims_at] if len(args) > keepdims_at else False)
+            _Reductions.log.append((name, axis, bool(keepdims)))
+
+
+def _reductions_along_rows(fn, Z):
+    """The reductions along each row (axis=1 without keepdims) that fn(Z) took before it failed, in order."""
+    _Reductions.log = []
+    try:
+        fn(Z.copy().view(_Reductions))
+    except Exception:  # the failure the check has seen already; what matters is what ran before it
+        pass
+    finally:
+        log, _Reductions.log = _Reductions.log, None
+    return [name for name, axis, keepdims in log if axis in (1, -1) and not keepdims]
+
+
+def _broadcast_message(fn, error, Z):
+    """What numpy's "could not be broadcast" says about a softmax of Z (n_classes, m): an array of shape
+    (n_classes,) is a reduction along each row without keepdims; which one (sum or max) is found by running
+    fn again on Z that notes its reductions. Only a reduction seen is named."""
+    shape, n = Z.shape, Z.shape[0]
+    down_columns = (f"Each column is one example: take sums and maxima down the columns, axis=0, with keepdims=True "
+                    f"(shape (1, {shape[1]})), so that they act on every column")
     if re.search(rf"\({n},\)", error):
-        return (f"an array of shape ({n},) does not line up with Z {shape}: a sum or a maximum over axis=1 (along "
-                f"each row) without keepdims gives that. Each column is one example: take sums and maxima down "
-                f"the columns, axis=0, with keepdims=True (shape (1, {shape[1]})), so that they act on every column")
-    return (f"{name} raised ValueError: {error.split(': ', 1)[-1]}. Every number that a column is shifted by or "
-            f"divided by comes from that column: axis=0 with keepdims=True gives shape (1, {shape[1]}), which lines "
-            f"up with Z {shape}")
+        seen = _reductions_along_rows(fn, Z)
+        named = {"sum": "a sum", "max": "a maximum", "min": "a minimum", "mean": "a mean"}
+        what = named.get(seen[-1]) if seen else None
+        if what:
+            return (f"an array of shape ({n},) does not line up with Z {shape}: {what} over axis=1 (along each row) "
+                    f"without keepdims gives that. {down_columns}")
+        return (f"an array of shape ({n},) does not line up with Z {shape}: one number per row, as a reduction along "
+                f"each row (axis=1) without keepdims gives. {down_columns}")
+    return (f"{fn.__name__} raised ValueError: {error.split(': ', 1)[-1]}. Every number that a column is shifted "
+            f"by or divided by comes from that column: axis=0 with keepdims=True gives shape (1, {shape[1]}), which "
+            f"lines up with Z {shape}")
 
 
 def _check_large_scores(fn, rows, warnings, message):

@@ -16,8 +16,8 @@ from mlnotes.exercises.student import write_student_copies
 
 NOTEBOOK = "02_neuron.ipynb"
 STUB = "raise NotImplementedError()"
-WRONG = ["z = np.dot(w, a_prev)", "return 1 / (1 + np.exp(-z))"]     # the bias forgotten
-NAMED_MISTAKE = "ExerciseError: you forgot the bias: a = sigmoid(sum_i w_i a_i + b)"
+WRONG = ["z = np.dot(w, a_prev)", "return g(z)"]                    # the bias forgotten
+NAMED_MISTAKE = "ExerciseError: you forgot the bias: a = g(sum_i w_i a_i + b)"
 RIGHT_ADDITION = " + b"                                               # typed at the end of the first line
 PASSED = "✓ neuron: correct"
 # What would show the learner the check's insides: its files, its source, its list of mistakes.
