@@ -6,9 +6,11 @@ chain rule from the root (the output) to the leaves (the inputs).
     graph    what both share: topological order, the backward pass one step at a time, zero_grad
     draw     draw_graph: the recorded graph, in matplotlib
     mlp      TensorMLP: the MLP of notebook 06, differentiated by the Tensor engine
+    scalar   Scalar, the bare node (no operators) on which the learner builds their own engine in 08
 """
 from mlnotes.autograd.graph import backward_steps, topological_order, zero_grad
 from mlnotes.autograd.mlp import TensorMLP
+from mlnotes.autograd.scalar import Scalar
 from mlnotes.autograd.tensor import Tensor
 from mlnotes.autograd.value import Value
 
@@ -16,6 +18,7 @@ __all__ = [
     "draw_graph",
     "backward_steps", "topological_order", "zero_grad",
     "TensorMLP",
+    "Scalar",
     "Tensor",
     "Value",
 ]
