@@ -10,7 +10,7 @@ import sys
 import numpy as np
 
 from mlnotes.activations import softmax
-from mlnotes.exercises.checking import ExerciseError, _shape, call, compare, fmt, passed, unambiguous
+from mlnotes.exercises.checking import ExerciseError, _shape, call, close, compare, fmt, passed, unambiguous
 
 #: (y_hat, y) pairs: 1-D arrays of m predictions and m labels, errors of both signs and of different sizes,
 #: so that each typical mistake gives its own number.
@@ -112,9 +112,9 @@ def check_regression_losses(fn):
         if parts is None or len(parts) != 3:
             raise ExerciseError(f"{name}({given}) returned {fmt(got)}; return three numbers, "
                                 f"mae, mse, rmse (a tuple: return mae, mse, rmse)")
-        if all(_shape(p) == () for p in parts) and not np.allclose(parts, want, rtol=1e-6, atol=1e-9):
+        if all(_shape(p) == () for p in parts) and not close(parts, want):
             for order in ((0, 2, 1), (1, 0, 2), (1, 2, 0), (2, 0, 1), (2, 1, 0)):
-                if np.allclose(parts, [want[k] for k in order], rtol=1e-6, atol=1e-9):
+                if close(parts, [want[k] for k in order]):
                     raise ExerciseError(f"{name}({given}) returned the three losses in the order "
                                         f"{', '.join(LOSSES[k][0] for k in order)}; return them as (MAE, MSE, RMSE)")
         for part, (loss_name, loss, mistakes) in zip(parts, LOSSES):

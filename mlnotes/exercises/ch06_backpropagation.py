@@ -5,6 +5,9 @@ transpose or a wrong axis gives numbers (not a numpy error), which are
 compared with what each mistake produces, so the message can name it. A
 case with unequal shapes follows, so that nothing passes by coincidence.
 """
+import contextlib
+import io
+
 import numpy as np
 
 from mlnotes.activations import sigmoid, sigmoid_prime, tanh, tanh_prime
@@ -305,8 +308,6 @@ def _pieces_pass(fn):
 
     Otherwise a mistake in a piece would be blamed on backward.
     """
-    import contextlib
-    import io
     code, space = getattr(fn, "__code__", None), getattr(fn, "__globals__", {})
     for piece, check in (("layer_gradients", check_layer_gradients), ("hidden_error", check_hidden_error)):
         if code is None or piece not in code.co_names or not callable(space.get(piece)):
